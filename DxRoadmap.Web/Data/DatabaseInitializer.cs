@@ -1,0 +1,70 @@
+using DxRoadmap.Web.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DxRoadmap.Web.Data;
+
+/// <summary>Applies migrations, makes sure SQLite runs in WAL mode and seeds an empty database.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<RoadmapDbContext> factory,
+    IOptions<SeedOptions> seed,
+    DataLocation location,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            var connection = db.Database.GetDbConnection();
+            if (connection.DataSource is { Length: > 0 } file && Path.GetDirectoryName(file) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await EnsureWalAsync(db, cancellationToken);
+        }
+        if (await RoadmapSeeder.SeedAsync(db, location.Directory, seed.Value.SampleProgress, cancellationToken))
+        {
+            logger.LogInformation("計画データを {Directory} から読み込みました (サンプル進捗: {Sample})",
+                location.Directory, seed.Value.SampleProgress);
+        }
+    }
+
+    // EF only sets WAL when it creates the file itself, so set it every start and check that it took.
+    private static async Task EnsureWalAsync(RoadmapDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL;";
+            var mode = (string?)await command.ExecuteScalarAsync(cancellationToken);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(connection.DataSource, ":memory:", StringComparison.Ordinal)
+                && !string.IsNullOrEmpty(connection.DataSource))
+            {
+                throw new InvalidOperationException($"SQLite を WAL モードにできません (journal_mode={mode})。");
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
+
+/// <summary>The resolved data folder.</summary>
+public sealed record DataLocation(string Directory);
+
+/// <summary>Runs the initializer when the host starts, before the server accepts requests.</summary>
+internal sealed class DatabaseInitializerService(DatabaseInitializer initializer) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => initializer.InitializeAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using DxRoadmap.Domain.Roadmap;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxRoadmap.Web.Data.Seeding;
+
+/// <summary>
+/// Loads data/roadmap.json into an empty database, and the sample progress when asked to.
+/// Idempotent: a database that already holds a plan is left alone. Files are read and checked in full
+/// before anything is written, and everything is written in one transaction.
+/// </summary>
+public static class RoadmapSeeder
+{
+    public const string PlanFileName = "roadmap.json";
+    public const string SampleFileName = "sample-progress.json";
+    public const string SampleAuthor = "サンプルデータ";
+
+    public static async Task<bool> SeedAsync(RoadmapDbContext db, string dataDirectory, bool sampleProgress,
+        CancellationToken cancellationToken = default)
+    {
+        if (await db.Plans.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var plan = PlanFileReader.Read(Path.Combine(dataDirectory, PlanFileName));
+        var sample = sampleProgress ? ReadSample(Path.Combine(dataDirectory, SampleFileName), plan) : null;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        plan.Plan.SampleProgressLoaded = sample is not null;
+        db.Plans.Add(plan.Plan);
+        db.Departments.AddRange(plan.Departments);
+        db.Initiatives.AddRange(plan.Initiatives);
+        db.Milestones.AddRange(plan.Milestones);
+        db.Procedures.AddRange(plan.Procedures);
+        db.Peers.AddRange(plan.Peers);
+        db.ReferenceItems.AddRange(plan.References);
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (sample is not null)
+        {
+            db.ProgressUpdates.AddRange(sample);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Applies the sample file to the milestones and returns one history entry per item it changed.</summary>
+    private static List<ProgressUpdate> ReadSample(string path, LoadedPlan plan)
+    {
+        var file = Path.GetFileName(path);
+        SampleProgressFile? data;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            data = JsonSerializer.Deserialize<SampleProgressFile>(stream, PlanFileReader.Json);
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw new PlanFileException(path, "ファイル", "見つかりません", ex);
+        }
+        catch (JsonException ex)
+        {
+            throw new PlanFileException(file, ex.LineNumber is { } line ? $"{line + 1}行目" : "JSON",
+                "JSON として読めません (" + ex.Message + ")", ex);
+        }
+
+        var byCode = plan.Milestones.ToDictionary(m => m.Code, StringComparer.Ordinal);
+        var updates = new List<ProgressUpdate>();
+        foreach (var item in data?.Items ?? [])
+        {
+            var name = $"工程「{item.Milestone}」";
+            if (item.Milestone is null || !byCode.TryGetValue(item.Milestone, out var milestone))
+            {
+                throw new PlanFileException(file, name, "計画にない工程です");
+            }
+            if (!StatusNames.TryParse(item.Status, out var status))
+            {
+                throw new PlanFileException(file, name, $"未知の状態「{item.Status}」です");
+            }
+            if (item.Progress is < 0 or > 100)
+            {
+                throw new PlanFileException(file, name, "進捗率は 0～100 で指定してください");
+            }
+            var updatedAt = PlanFileReader.ParseDay(item.UpdatedAt, file, name) ?? new DateOnly(2021, 10, 1);
+            var when = new DateTimeOffset(updatedAt.ToDateTime(new TimeOnly(17, 0)), TimeSpan.FromHours(9));
+
+            var before = MilestoneFields.Snapshot(milestone);
+            milestone.Status = status;
+            milestone.Progress = item.Progress;
+            milestone.ActualStart = PlanFileReader.ParseDay(item.ActualStart, file, name);
+            milestone.ActualEnd = PlanFileReader.ParseDay(item.ActualEnd, file, name);
+            milestone.DelayReason = item.DelayReason;
+            milestone.Countermeasure = item.Countermeasure;
+            milestone.UpdatedBy = SampleAuthor;
+            milestone.UpdatedAt = when;
+            var changes = MilestoneFields.Diff(before, MilestoneFields.Snapshot(milestone));
+            if (changes.Count > 0)
+            {
+                updates.Add(new ProgressUpdate
+                {
+                    Milestone = milestone,
+                    UpdatedBy = SampleAuthor,
+                    UpdatedAt = when,
+                    Comment = "サンプル進捗の読み込み",
+                    Changes = changes,
+                });
+            }
+        }
+        return updates;
+    }
+}

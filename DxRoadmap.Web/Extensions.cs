@@ -1,0 +1,63 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using DxRoadmap.Domain.Schedule;
+using DxRoadmap.Web.Data;
+using DxRoadmap.Web.Services;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace DxRoadmap.Web;
+
+public static class Extensions
+{
+    /// <summary>Everything the app registers, in one place.</summary>
+    public static WebApplicationBuilder AddDxRoadmap(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddOptions<DataOptions>().BindConfiguration("Data");
+        services.AddOptions<SeedOptions>().BindConfiguration("Seed");
+        services.AddOptions<DelayThresholds>().BindConfiguration("DelayRules")
+            .Validate(t => t.AtRiskDays >= 0 && t.StaleDays > 0 && t.AtRiskMarginPercent is >= 0 and <= 100,
+                "DelayRules の値が不正です (AtRiskDays ≥ 0, StaleDays > 0, AtRiskMarginPercent 0～100)")
+            .ValidateOnStart();
+
+        var dataDirectory = DataPaths.Resolve(configuration["Data:Directory"], builder.Environment.ContentRootPath);
+        services.AddSingleton(new DataLocation(dataDirectory));
+        var connectionString = DataPaths.ConnectionString(configuration.GetConnectionString("Roadmap"), dataDirectory);
+        services.AddDbContextFactory<RoadmapDbContext>(options => options.UseSqlite(connectionString));
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHostedService<DatabaseInitializerService>();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AppClock>();
+        services.AddSingleton<RoadmapReader>();
+
+        // Japanese text is sent as characters, not as &#x...; escapes (still encoded where HTML needs it).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            config.SnackbarConfiguration.PreventDuplicates = true;
+        });
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseDxRoadmap(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

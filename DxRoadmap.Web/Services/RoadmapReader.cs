@@ -1,0 +1,45 @@
+using DxRoadmap.Domain.Roadmap;
+using DxRoadmap.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxRoadmap.Web.Services;
+
+/// <summary>Loads the whole roadmap, read-only, in one context: the input of every rule, page and report.</summary>
+public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
+{
+    public async Task<RoadmapSnapshot> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        var plan = await db.Plans.SingleAsync(cancellationToken);
+        var departments = await db.Departments.OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        var byId = departments.ToDictionary(d => d.Id);
+        var initiatives = await db.Initiatives.OrderBy(i => i.Order).ToListAsync(cancellationToken);
+        var tracks = await db.Tracks.OrderBy(t => t.Order).ToListAsync(cancellationToken);
+        var milestones = await db.Milestones.OrderBy(m => m.Order).ToListAsync(cancellationToken);
+        var procedures = await db.Procedures.OrderBy(p => p.Order).ToListAsync(cancellationToken);
+        var cases = await db.AutomationCases.ToListAsync(cancellationToken);
+        var peers = await db.Peers.OrderBy(p => p.Order).ToListAsync(cancellationToken);
+
+        // Link in memory rather than with Include: one query per table, shared department instances.
+        foreach (var m in milestones)
+        {
+            m.OwnerDepartment = byId[m.OwnerDepartmentId];
+        }
+        foreach (var p in procedures)
+        {
+            p.Department = byId[p.DepartmentId];
+        }
+        foreach (var c in cases)
+        {
+            c.Department = byId[c.DepartmentId];
+        }
+        var initiativesById = initiatives.ToDictionary(i => i.Id);
+        foreach (var t in tracks)
+        {
+            t.Initiative = initiativesById[t.InitiativeId];
+            initiativesById[t.InitiativeId].Tracks.Add(t);
+        }
+        return new RoadmapSnapshot(plan, initiatives, tracks, milestones, departments, procedures, cases, peers);
+    }
+}
