@@ -15,6 +15,9 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the build-time asset manifest is not read by default; the tests run from the
+        // build output, so point the host at it as `dotnet run` does.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Data:Directory", RepoPaths.DataDirectory);
         builder.UseSetting("ConnectionStrings:Roadmap", $"Data Source={DatabasePath}");
         builder.UseSetting("Seed:SampleProgress", SampleProgress ? "true" : "false");

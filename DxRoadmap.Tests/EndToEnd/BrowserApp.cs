@@ -1,0 +1,140 @@
+using DxRoadmap.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DxRoadmap.Tests.EndToEnd;
+
+/// <summary>
+/// The app served by Kestrel on a real loopback port, on a temporary database with the sample progress, and
+/// Debian's Chromium driven by Playwright. Shared by the browser tests of one collection.
+/// Without Chromium the tests skip with the reason; with DXROADMAP_REQUIRE_BROWSER=1 (CI) they fail instead.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private SampleAppFactory? _factory;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser? Browser { get; private set; }
+
+    public string? SkipReason { get; private set; }
+
+    public static bool Required => Environment.GetEnvironmentVariable("DXROADMAP_REQUIRE_BROWSER") == "1";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            SkipReason = $"Chromium がありません ({ChromiumPath})。apt-get install -y chromium で入れてください。";
+            return;
+        }
+        _factory = new SampleAppFactory();
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
+            .Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run", "--disable-sync", "--disable-quic"],
+        });
+    }
+
+    /// <summary>Skips the calling test when no browser is available (fails instead when CI requires one).</summary>
+    public void RequireBrowser()
+    {
+        if (SkipReason is null)
+        {
+            return;
+        }
+        if (Required)
+        {
+            Assert.Fail(SkipReason);
+        }
+        Assert.Skip(SkipReason);
+    }
+
+    /// <summary>
+    /// A fresh page that records console errors and every request that leaves the app's own origin.
+    /// </summary>
+    public async Task<WatchedPage> NewPageAsync()
+    {
+        RequireBrowser();
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "ja-JP",
+            TimezoneId = "Asia/Tokyo",
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            AcceptDownloads = true,
+        });
+        var page = await context.NewPageAsync();
+        var watched = new WatchedPage(page, BaseUrl);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                watched.ConsoleErrors.Add(message.Text);
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                watched.ConsoleErrors.Add($"HTTP {response.Status} {response.Url}");
+            }
+        };
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(BaseUrl, StringComparison.Ordinal)
+                && !request.Url.StartsWith("data:", StringComparison.Ordinal)
+                && !request.Url.StartsWith("blob:", StringComparison.Ordinal))
+            {
+                watched.ForeignRequests.Add(request.Url);
+            }
+        };
+        return watched;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+
+    private sealed class SampleAppFactory : AppFactory
+    {
+        protected override bool SampleProgress => true;
+    }
+}
+
+public sealed record WatchedPage(IPage Page, string BaseUrl)
+{
+    public List<string> ConsoleErrors { get; } = [];
+
+    public List<string> ForeignRequests { get; } = [];
+
+    public Task GotoAsync(string path) => Page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}
