@@ -35,6 +35,10 @@ public static class Extensions
         services.AddSingleton<AppClock>();
         services.AddSingleton<RoadmapReader>();
 
+        // 5.1 standardisation, 5.2 procedures, 5.3 AI・RPA
+        services.AddOptions<CityOptions>().BindConfiguration("City");
+        services.AddSingleton<ProgramService>();
+
         // Japanese text is sent as characters, not as &#x...; escapes (still encoded where HTML needs it).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -14,6 +14,11 @@ public sealed record RoadmapSnapshot(
     IReadOnlyList<AutomationCase> AutomationCases,
     IReadOnlyList<PeerMunicipality> Peers)
 {
+    /// <summary>5.1: the core business systems, the national steps and which are finished.</summary>
+    public IReadOnlyList<StandardSystem> StandardSystems { get; init; } = [];
+    public IReadOnlyList<StandardStep> StandardSteps { get; init; } = [];
+    public IReadOnlyList<StandardStepCompletion> StandardCompletions { get; init; } = [];
+
     public Initiative InitiativeOf(Milestone milestone) =>
         Initiatives.First(i => i.Id == TrackOf(milestone).InitiativeId);
 

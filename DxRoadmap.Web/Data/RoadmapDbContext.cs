@@ -15,6 +15,9 @@ public sealed class RoadmapDbContext(DbContextOptions<RoadmapDbContext> options)
     public DbSet<AutomationCase> AutomationCases => Set<AutomationCase>();
     public DbSet<PeerMunicipality> Peers => Set<PeerMunicipality>();
     public DbSet<ReferenceItem> ReferenceItems => Set<ReferenceItem>();
+    public DbSet<StandardSystem> StandardSystems => Set<StandardSystem>();
+    public DbSet<StandardStep> StandardSteps => Set<StandardStep>();
+    public DbSet<StandardStepCompletion> StandardStepCompletions => Set<StandardStepCompletion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RoadmapDbContext).Assembly);

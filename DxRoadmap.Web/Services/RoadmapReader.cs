@@ -20,6 +20,9 @@ public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
         var procedures = await db.Procedures.OrderBy(p => p.Order).ToListAsync(cancellationToken);
         var cases = await db.AutomationCases.ToListAsync(cancellationToken);
         var peers = await db.Peers.OrderBy(p => p.Order).ToListAsync(cancellationToken);
+        var systems = await db.StandardSystems.OrderBy(s => s.Order).ToListAsync(cancellationToken);
+        var steps = await db.StandardSteps.OrderBy(s => s.No).ToListAsync(cancellationToken);
+        var completions = await db.StandardStepCompletions.ToListAsync(cancellationToken);
 
         // Link in memory rather than with Include: one query per table, shared department instances.
         foreach (var m in milestones)
@@ -29,6 +32,10 @@ public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
         foreach (var p in procedures)
         {
             p.Department = byId[p.DepartmentId];
+        }
+        foreach (var s in systems.Where(s => s.DepartmentId is not null))
+        {
+            s.Department = byId[s.DepartmentId!.Value];
         }
         foreach (var c in cases)
         {
@@ -40,6 +47,11 @@ public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
             t.Initiative = initiativesById[t.InitiativeId];
             initiativesById[t.InitiativeId].Tracks.Add(t);
         }
-        return new RoadmapSnapshot(plan, initiatives, tracks, milestones, departments, procedures, cases, peers);
+        return new RoadmapSnapshot(plan, initiatives, tracks, milestones, departments, procedures, cases, peers)
+        {
+            StandardSystems = systems,
+            StandardSteps = steps,
+            StandardCompletions = completions,
+        };
     }
 }

@@ -400,6 +400,89 @@ namespace DxRoadmap.Web.Data.Migrations
                     b.ToTable("ReferenceItems");
                 });
 
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("No")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("No")
+                        .IsUnique();
+
+                    b.ToTable("StandardSteps");
+                });
+
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardStepCompletion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StepId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SystemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StepId");
+
+                    b.HasIndex("SystemId", "StepId")
+                        .IsUnique();
+
+                    b.ToTable("StandardStepCompletions");
+                });
+
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardSystem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("StandardSystems");
+                });
+
             modelBuilder.Entity("DxRoadmap.Domain.Roadmap.Track", b =>
                 {
                     b.Property<int>("Id")
@@ -489,6 +572,31 @@ namespace DxRoadmap.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Milestone");
+                });
+
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardStepCompletion", b =>
+                {
+                    b.HasOne("DxRoadmap.Domain.Roadmap.StandardStep", null)
+                        .WithMany()
+                        .HasForeignKey("StepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DxRoadmap.Domain.Roadmap.StandardSystem", null)
+                        .WithMany()
+                        .HasForeignKey("SystemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardSystem", b =>
+                {
+                    b.HasOne("DxRoadmap.Domain.Roadmap.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Department");
                 });
 
             modelBuilder.Entity("DxRoadmap.Domain.Roadmap.Track", b =>

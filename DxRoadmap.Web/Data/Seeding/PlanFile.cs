@@ -14,7 +14,8 @@ internal sealed record PlanFile(
     List<string>? AutomationTargets,
     List<PeerDto>? Peers,
     List<WorkStepDto>? WorkSteps,
-    List<string>? RationalisationViewpoints);
+    List<string>? RationalisationViewpoints,
+    StandardisationDto? Standardisation);
 
 internal sealed record PlanHeaderDto(string? Title, string? Version, string? Issued, string? OwnerDepartment);
 
@@ -55,7 +56,31 @@ internal sealed record PeerDto(
 
 internal sealed record WorkStepDto(int No, string? Title);
 
-internal sealed record SampleProgressFile(string? AsOf, string? Note, List<SampleProgressDto>? Items);
+internal sealed record StandardisationDto(string? Source, string? Target, List<StandardSystemDto>? Systems, List<StandardStepDto>? Steps);
+
+internal sealed record StandardSystemDto(string? Name, string? Department);
+
+internal sealed record StandardStepDto(int No, string? Phase, string? Title);
+
+internal sealed record SampleProgressFile(
+    string? AsOf,
+    string? Note,
+    List<SampleProgressDto>? Items,
+    List<SampleStandardisationDto>? Standardisation,
+    List<SampleProcedureDto>? Procedures,
+    List<SampleAutomationDto>? AutomationCases);
+
+internal sealed record SampleStandardisationDto(string? System, int StepsDone, string? LastDone);
+
+internal sealed record SampleProcedureDto(string? Procedure, string? Stage, string? PlannedGoLive, string? ActualGoLive);
+
+internal sealed record SampleAutomationDto(
+    string? Department,
+    string? Business,
+    string? Tool,
+    string? Stage,
+    decimal? PlannedHours,
+    decimal? ActualHours);
 
 internal sealed record SampleProgressDto(
     string? Milestone,

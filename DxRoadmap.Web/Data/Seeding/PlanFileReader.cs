@@ -12,7 +12,9 @@ public sealed record LoadedPlan(
     IReadOnlyList<Milestone> Milestones,
     IReadOnlyList<OnlineProcedure> Procedures,
     IReadOnlyList<PeerMunicipality> Peers,
-    IReadOnlyList<ReferenceItem> References);
+    IReadOnlyList<ReferenceItem> References,
+    IReadOnlyList<StandardSystem> StandardSystems,
+    IReadOnlyList<StandardStep> StandardSteps);
 
 /// <summary>
 /// Reads data/roadmap.json. Every problem is reported as a <see cref="PlanFileException"/> naming the file,
@@ -218,8 +220,45 @@ public static class PlanFileReader
                 });
             }
 
+            var (systems, steps) = BuildStandardisation(data.Standardisation);
             return new LoadedPlan(plan, [.. _departments.Values], [.. _initiatives.Values], milestones, procedures,
-                peers, references);
+                peers, references, systems, steps);
+        }
+
+        private (List<StandardSystem>, List<StandardStep>) BuildStandardisation(StandardisationDto? data)
+        {
+            var systems = new List<StandardSystem>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var dto in data?.Systems ?? [])
+            {
+                var name = Required(dto.Name, () => Fail("standardisation.systems", "name のないシステムがあります"));
+                if (!names.Add(name))
+                {
+                    throw Fail($"標準化対象「{name}」", "名前が重複しています");
+                }
+                systems.Add(new StandardSystem
+                {
+                    Name = name,
+                    Department = dto.Department is null ? null : Department(dto.Department, $"標準化対象「{name}」"),
+                    Order = systems.Count + 1,
+                });
+            }
+            var steps = new List<StandardStep>();
+            foreach (var dto in data?.Steps ?? [])
+            {
+                var item = $"標準化の手順 {dto.No}";
+                if (steps.Any(s => s.No == dto.No))
+                {
+                    throw Fail(item, "番号が重複しています");
+                }
+                steps.Add(new StandardStep
+                {
+                    No = dto.No,
+                    Phase = Required(dto.Phase, () => Fail(item, "phase がありません")),
+                    Title = Required(dto.Title, () => Fail(item, "title がありません")),
+                });
+            }
+            return (systems, steps);
         }
 
         private Milestone BuildMilestone(MilestoneDto dto, int order)

@@ -35,19 +35,42 @@ public static class RoadmapSeeder
         db.Procedures.AddRange(plan.Procedures);
         db.Peers.AddRange(plan.Peers);
         db.ReferenceItems.AddRange(plan.References);
+        db.StandardSystems.AddRange(plan.StandardSystems);
+        db.StandardSteps.AddRange(plan.StandardSteps);
         await db.SaveChangesAsync(cancellationToken);
 
         if (sample is not null)
         {
-            db.ProgressUpdates.AddRange(sample);
+            db.ProgressUpdates.AddRange(sample.Updates);
+            db.AutomationCases.AddRange(sample.Cases);
+            db.StandardStepCompletions.AddRange(sample.Completions(plan));
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
-    /// <summary>Applies the sample file to the milestones and returns one history entry per item it changed.</summary>
-    private static List<ProgressUpdate> ReadSample(string path, LoadedPlan plan)
+    private sealed record Sample(List<ProgressUpdate> Updates, List<AutomationCase> Cases,
+        List<(StandardSystem System, int StepsDone, DateOnly LastDone)> Standardisation)
+    {
+        /// <summary>The first N steps of each system finished, a month apart up to the last one's date.</summary>
+        public IEnumerable<StandardStepCompletion> Completions(LoadedPlan plan) =>
+            from entry in Standardisation
+            from step in plan.StandardSteps.OrderBy(s => s.No).Take(entry.StepsDone)
+            select new StandardStepCompletion
+            {
+                SystemId = entry.System.Id,
+                StepId = step.Id,
+                CompletedOn = entry.LastDone.AddMonths(step.No - entry.StepsDone),
+                UpdatedBy = SampleAuthor,
+            };
+    }
+
+    /// <summary>
+    /// Applies the sample file to the milestones and procedures; returns one history entry per milestone it
+    /// changed, the sample AI・RPA cases and the finished standardisation steps.
+    /// </summary>
+    private static Sample ReadSample(string path, LoadedPlan plan)
     {
         var file = Path.GetFileName(path);
         SampleProgressFile? data;
@@ -108,6 +131,55 @@ public static class RoadmapSeeder
                 });
             }
         }
-        return updates;
+
+        foreach (var item in data?.Procedures ?? [])
+        {
+            var name = $"手続「{item.Procedure}」";
+            var procedure = plan.Procedures.FirstOrDefault(p => p.Title == item.Procedure)
+                ?? throw new PlanFileException(file, name, "計画にない手続です");
+            if (!ProcedureStages.TryParse(item.Stage, out var stage))
+            {
+                throw new PlanFileException(file, name, $"未知の段階「{item.Stage}」です");
+            }
+            procedure.Stage = stage;
+            procedure.PlannedGoLive = PlanFileReader.ParseDay(item.PlannedGoLive, file, name);
+            procedure.ActualGoLive = PlanFileReader.ParseDay(item.ActualGoLive, file, name);
+        }
+
+        var cases = new List<AutomationCase>();
+        foreach (var item in data?.AutomationCases ?? [])
+        {
+            var name = $"AI・RPA「{item.Business}」";
+            var department = plan.Departments.FirstOrDefault(d => d.Name == item.Department)
+                ?? throw new PlanFileException(file, name, $"未知の課「{item.Department}」です");
+            if (item.Stage is null || !AutomationStages.All.Contains(item.Stage))
+            {
+                throw new PlanFileException(file, name, $"未知の段階「{item.Stage}」です");
+            }
+            cases.Add(new AutomationCase
+            {
+                Department = department,
+                Business = item.Business ?? throw new PlanFileException(file, name, "business がありません"),
+                Tool = item.Tool,
+                Stage = item.Stage,
+                PlannedHoursSaved = item.PlannedHours,
+                ActualHoursSaved = item.ActualHours,
+            });
+        }
+
+        var standardisation = new List<(StandardSystem, int, DateOnly)>();
+        foreach (var item in data?.Standardisation ?? [])
+        {
+            var name = $"標準化対象「{item.System}」";
+            var system = plan.StandardSystems.FirstOrDefault(s => s.Name == item.System)
+                ?? throw new PlanFileException(file, name, "計画にないシステムです");
+            if (item.StepsDone < 0 || item.StepsDone > plan.StandardSteps.Count)
+            {
+                throw new PlanFileException(file, name, $"完了手順数は 0～{plan.StandardSteps.Count} で指定してください");
+            }
+            standardisation.Add((system, item.StepsDone,
+                PlanFileReader.ParseDay(item.LastDone, file, name) ?? new DateOnly(2026, 3, 31)));
+        }
+        return new Sample(updates, cases, standardisation);
     }
 }

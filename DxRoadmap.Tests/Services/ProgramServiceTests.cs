@@ -1,0 +1,128 @@
+using DxRoadmap.Domain.Roadmap;
+using DxRoadmap.Web.Services;
+using DxRoadmap.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DxRoadmap.Tests.Services;
+
+public class ProgramServiceTests
+{
+    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero));
+
+    private static ProgramService Service(SqliteDatabase database) =>
+        new(database, new RoadmapReader(database), new AppClock(Time), Options.Create(new CityOptions()));
+
+    [Fact]
+    public async Task SeededPlan_HasTwentySystemsTwelveStepsAndSampleCompletions()
+    {
+        using var database = await SqliteDatabase.CreateSeededAsync(sampleProgress: true);
+        var overview = await Service(database).LoadAsync();
+        Assert.Equal(20, overview.Standardisation.Systems.Count);
+        Assert.Equal(12, overview.Standardisation.Steps.Count);
+        Assert.Equal(9, overview.Standardisation.SystemsComplete);
+        Assert.Equal(14, overview.Roadmap.Peers.Count);
+        Assert.Equal(15, overview.Peers.Count);           // the 14 peers and 姶良市
+        Assert.Equal(28, overview.Procedures.Total);
+    }
+
+    [Fact]
+    public async Task WithoutSample_NothingIsFinishedAndNoCasesExist()
+    {
+        using var database = await SqliteDatabase.CreateSeededAsync();
+        var overview = await Service(database).LoadAsync();
+        Assert.Equal(0, overview.Standardisation.Rate);
+        Assert.Empty(overview.Roadmap.AutomationCases);
+        Assert.Equal(0, overview.Procedures.Progress);
+    }
+
+    [Fact]
+    public async Task StepDone_IsRecordedOnceEvenWhenClickedTwice_AndCanBeUndone()
+    {
+        using var database = await SqliteDatabase.CreateSeededAsync();
+        var service = Service(database);
+        var overview = await service.LoadAsync();
+        var system = overview.Standardisation.Systems[0].System;
+        var step = overview.Standardisation.Steps[0];
+
+        Assert.True((await service.SetStepDoneAsync(system.Id, step.Id, true, "担当者")).Succeeded);
+        Assert.True((await service.SetStepDoneAsync(system.Id, step.Id, true, "担当者")).Succeeded);
+        await using (var db = database.CreateDbContext())
+        {
+            var row = await db.StandardStepCompletions.SingleAsync();
+            Assert.Equal(new DateOnly(2026, 11, 26), row.CompletedOn);
+        }
+        Assert.Equal(1.0 / 12, (await service.LoadAsync()).Standardisation.Systems[0].Rate, 5);
+
+        await service.SetStepDoneAsync(system.Id, step.Id, false, "担当者");
+        Assert.Equal(0, (await service.LoadAsync()).Standardisation.Rate);
+    }
+
+    [Fact]
+    public async Task ProcedureInService_WithoutActualDate_IsRefusedAndNothingChanges()
+    {
+        using var database = await SqliteDatabase.CreateSeededAsync();
+        var service = Service(database);
+        var procedure = (await service.LoadAsync()).Roadmap.Procedures[0];
+
+        var result = await service.SetProcedureStageAsync(
+            new ProcedureStageChange(procedure.Id, ProcedureStage.InService, null, null), "担当者");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("実際の開始日", result.Error);
+        Assert.Equal(ProcedureStage.NotStarted, (await service.LoadAsync()).Roadmap.Procedures[0].Stage);
+    }
+
+    [Theory]
+    [InlineData("2026-11-27", false)] // tomorrow: refused
+    [InlineData("2026-11-26", true)]  // today: accepted
+    public async Task ProcedureGoLive_CannotBeInTheFuture(string date, bool accepted)
+    {
+        using var database = await SqliteDatabase.CreateSeededAsync();
+        var service = Service(database);
+        var procedure = (await service.LoadAsync()).Roadmap.Procedures[0];
+        var result = await service.SetProcedureStageAsync(new ProcedureStageChange(procedure.Id, ProcedureStage.InService,
+            null, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)), "担当者");
+        Assert.Equal(accepted, result.Succeeded);
+    }
+
+    [Fact]
+    public async Task ProcedureStage_OutsideTheEnum_IsRefused()
+    {
+        using var database = await SqliteDatabase.CreateSeededAsync();
+        var service = Service(database);
+        var procedure = (await service.LoadAsync()).Roadmap.Procedures[0];
+        var result = await service.SetProcedureStageAsync(new ProcedureStageChange(procedure.Id, (ProcedureStage)99, null, null), "担当者");
+        Assert.False(result.Succeeded);
+    }
+
+    [Theory]
+    [InlineData("", "本稼働", 10, "業務名を入力")]
+    [InlineData("入力", "そのうち", 10, "段階の値が不正")]
+    [InlineData("入力", "本稼働", -1, "0～1,000,000")]
+    public async Task AutomationCase_BadInput_IsRefusedWithAMessage(string business, string stage, int hours, string message)
+    {
+        using var database = await SqliteDatabase.CreateSeededAsync();
+        var service = Service(database);
+        var department = (await service.LoadAsync()).Roadmap.Departments[0];
+        var result = await service.SaveAutomationCaseAsync(
+            new AutomationCaseInput(null, department.Id, business, "RPA", stage, hours, null), "担当者");
+        Assert.False(result.Succeeded);
+        Assert.Contains(message, result.Error);
+        Assert.Empty((await service.LoadAsync()).Roadmap.AutomationCases);
+    }
+
+    [Fact]
+    public async Task AutomationCase_InProduction_CountsForTheCity()
+    {
+        using var database = await SqliteDatabase.CreateSeededAsync();
+        var service = Service(database);
+        var department = (await service.LoadAsync()).Roadmap.Departments[0];
+        var saved = await service.SaveAutomationCaseAsync(
+            new AutomationCaseInput(null, department.Id, "給与支払報告書の入力", "AI-OCR", AutomationStages.Production, 600, 540), "担当者");
+        Assert.True(saved.Succeeded);
+        var city = (await service.LoadAsync()).Peers.Single(p => p.IsCity);
+        Assert.Equal((1, 540m), (city.Tasks, city.HoursSaved));
+    }
+}

@@ -1,0 +1,198 @@
+using DxRoadmap.Domain.Roadmap;
+using DxRoadmap.Domain.Schedule;
+using DxRoadmap.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DxRoadmap.Web.Services;
+
+/// <summary>The city's own figures for the AI・RPA comparison (not in the plan; set in configuration).</summary>
+public sealed class CityOptions
+{
+    public string Name { get; set; } = "姶良市";
+    public int? Population { get; set; }
+    public int? Staff { get; set; }
+}
+
+/// <summary>The outcome of a command: success, or a message for the user (nothing was saved).</summary>
+public sealed record CommandResult(bool Succeeded, string? Error)
+{
+    public static CommandResult Ok { get; } = new(true, null);
+
+    public static CommandResult Fail(string error) => new(false, error);
+}
+
+public sealed record ProcedureStageChange(int ProcedureId, ProcedureStage Stage, DateOnly? PlannedGoLive, DateOnly? ActualGoLive);
+
+public sealed record AutomationCaseInput(int? Id, int DepartmentId, string Business, string? Tool, string Stage,
+    decimal? PlannedHoursSaved, decimal? ActualHoursSaved);
+
+/// <summary>
+/// Queries and commands for the measured parts of the plan: 5.2 procedures, 5.3 AI・RPA cases and the 5.1
+/// standardisation matrix.
+/// </summary>
+public sealed class ProgramService(
+    IDbContextFactory<RoadmapDbContext> factory,
+    RoadmapReader reader,
+    AppClock clock,
+    IOptions<CityOptions> city)
+{
+    public const int BusinessMaxLength = 200;
+
+    public async Task<ProgramOverview> LoadAsync(CancellationToken cancellationToken = default)
+    {
+        var roadmap = await reader.LoadAsync(cancellationToken);
+        var options = city.Value;
+        return new ProgramOverview(
+            roadmap,
+            ProgramIndicators.Procedures(roadmap.Procedures),
+            ProgramIndicators.Standardisation(roadmap.StandardSystems, roadmap.StandardSteps, roadmap.StandardCompletions),
+            ProgramIndicators.PeerComparison(roadmap.Peers, roadmap.AutomationCases, options.Name, options.Population, options.Staff));
+    }
+
+    public async Task<CommandResult> SetProcedureStageAsync(ProcedureStageChange change, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(change.Stage))
+        {
+            return CommandResult.Fail("段階の値が不正です。");
+        }
+        if (change.Stage == ProcedureStage.InService && change.ActualGoLive is null)
+        {
+            return CommandResult.Fail("サービス開始にするには実際の開始日を入力してください。");
+        }
+        if (change.ActualGoLive is { } actual && actual > clock.Today)
+        {
+            return CommandResult.Fail("実際の開始日に未来の日付は入力できません。");
+        }
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var procedure = await db.Procedures.FindAsync([change.ProcedureId], cancellationToken);
+        if (procedure is null)
+        {
+            return CommandResult.Fail("この手続は削除されています。");
+        }
+        procedure.Stage = change.Stage;
+        procedure.PlannedGoLive = change.PlannedGoLive;
+        procedure.ActualGoLive = change.Stage == ProcedureStage.InService ? change.ActualGoLive : null;
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok;
+    }
+
+    public static string? Validate(AutomationCaseInput input)
+    {
+        if (string.IsNullOrWhiteSpace(input.Business))
+        {
+            return "業務名を入力してください。";
+        }
+        if (input.Business.Length > BusinessMaxLength)
+        {
+            return $"業務名は{BusinessMaxLength}文字以内で入力してください。";
+        }
+        if (!AutomationStages.All.Contains(input.Stage))
+        {
+            return "段階の値が不正です。";
+        }
+        if (input.PlannedHoursSaved is < 0 or > 1_000_000 || input.ActualHoursSaved is < 0 or > 1_000_000)
+        {
+            return "削減時間は 0～1,000,000 の範囲で入力してください。";
+        }
+        return null;
+    }
+
+    public async Task<CommandResult> SaveAutomationCaseAsync(AutomationCaseInput input, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        if (Validate(input) is { } error)
+        {
+            return CommandResult.Fail(error);
+        }
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Departments.AnyAsync(d => d.Id == input.DepartmentId, cancellationToken))
+        {
+            return CommandResult.Fail("課を選択してください。");
+        }
+        AutomationCase? entity;
+        if (input.Id is { } id)
+        {
+            entity = await db.AutomationCases.FindAsync([id], cancellationToken);
+            if (entity is null)
+            {
+                return CommandResult.Fail("この事例は削除されています。");
+            }
+        }
+        else
+        {
+            entity = new AutomationCase { Business = input.Business };
+            db.AutomationCases.Add(entity);
+        }
+        entity.DepartmentId = input.DepartmentId;
+        entity.Business = input.Business.Trim();
+        entity.Tool = string.IsNullOrWhiteSpace(input.Tool) ? null : input.Tool.Trim();
+        entity.Stage = input.Stage;
+        entity.PlannedHoursSaved = input.PlannedHoursSaved;
+        entity.ActualHoursSaved = input.ActualHoursSaved;
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult> DeleteAutomationCaseAsync(int id, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var entity = await db.AutomationCases.FindAsync([id], cancellationToken);
+        if (entity is null)
+        {
+            return CommandResult.Fail("この事例は既に削除されています。");
+        }
+        db.AutomationCases.Remove(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult.Ok;
+    }
+
+    /// <summary>Marks one cell of the 5.1 matrix finished (dated today) or not finished.</summary>
+    public async Task<CommandResult> SetStepDoneAsync(int systemId, int stepId, bool done, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!await db.StandardSystems.AnyAsync(s => s.Id == systemId, cancellationToken)
+            || !await db.StandardSteps.AnyAsync(s => s.Id == stepId, cancellationToken))
+        {
+            return CommandResult.Fail("対象のシステムまたは手順がありません。");
+        }
+        var existing = await db.StandardStepCompletions
+            .SingleOrDefaultAsync(c => c.SystemId == systemId && c.StepId == stepId, cancellationToken);
+        if (done && existing is null)
+        {
+            db.StandardStepCompletions.Add(new StandardStepCompletion
+            {
+                SystemId = systemId,
+                StepId = stepId,
+                CompletedOn = clock.Today,
+                UpdatedBy = actor,
+            });
+        }
+        else if (!done && existing is not null)
+        {
+            db.StandardStepCompletions.Remove(existing);
+        }
+        else
+        {
+            return CommandResult.Ok; // already as asked: a repeated click changes nothing
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two people ticked the same cell at once: the unique index kept one row, which is what both wanted.
+            return CommandResult.Ok;
+        }
+        return CommandResult.Ok;
+    }
+}
+
+public sealed record ProgramOverview(
+    RoadmapSnapshot Roadmap,
+    ProcedureRollup Procedures,
+    StandardisationRollup Standardisation,
+    IReadOnlyList<PeerComparisonRow> Peers);
