@@ -39,6 +39,9 @@ public static class Extensions
         services.AddOptions<CityOptions>().BindConfiguration("City");
         services.AddSingleton<ProgramService>();
 
+        // Gantt chart (/gantt)
+        services.AddSingleton<GanttService>();
+
         // Japanese text is sent as characters, not as &#x...; escapes (still encoded where HTML needs it).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();

@@ -3,13 +3,12 @@ using DxRoadmap.Web.Services;
 using DxRoadmap.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DxRoadmap.Tests.Services;
 
 public class ProgramServiceTests
 {
-    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero));
+    private static readonly FixedTime Time = new(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero));
 
     private static ProgramService Service(SqliteDatabase database) =>
         new(database, new RoadmapReader(database), new AppClock(Time), Options.Create(new CityOptions()));

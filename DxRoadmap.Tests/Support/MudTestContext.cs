@@ -7,8 +7,8 @@ using MudBlazor.Services;
 namespace DxRoadmap.Tests.Support;
 
 /// <summary>
-/// The one bUnit base class: MudBlazor services with transitions off, loose JS interop, and the delay
-/// thresholds as configured by default.
+/// The one bUnit base class: MudBlazor services with transitions off, loose JS interop, no popover-provider
+/// check, and the delay thresholds as configured by default.
 /// </summary>
 public abstract class MudTestContext : BunitContext
 {
@@ -26,4 +26,10 @@ public abstract class MudTestContext : BunitContext
 
     /// <summary>Renders the popover provider so popover and select content is in the markup.</summary>
     protected IRenderedComponent<MudPopoverProvider> RenderPopoverProvider() => Render<MudPopoverProvider>();
+}
+
+/// <summary>A clock stopped at one instant.</summary>
+public sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }
