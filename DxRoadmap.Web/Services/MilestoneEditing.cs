@@ -53,10 +53,12 @@ public sealed class MilestoneEditing(IDbContextFactory<RoadmapDbContext> factory
         {
             return null;
         }
-        var history = await db.ProgressUpdates.AsNoTracking()
-            .Where(u => u.MilestoneId == id)
+        // Sorted in memory: SQLite cannot order by DateTimeOffset, and one item's history is short.
+        var history = (await db.ProgressUpdates.AsNoTracking()
+                .Where(u => u.MilestoneId == id)
+                .ToListAsync(cancellationToken))
             .OrderByDescending(u => u.UpdatedAt).ThenByDescending(u => u.Id)
-            .ToListAsync(cancellationToken);
+            .ToList();
         return new MilestoneEditView(milestone, milestone.Track!.Initiative!, milestone.Track,
             DelayRules.Assess(milestone, clock.Today, thresholds.Value), history);
     }
