@@ -10,7 +10,7 @@ public sealed class MilestonePlanModel
     public string Title { get; set; } = "";
     public int TrackId { get; set; }
     public int OwnerDepartmentId { get; set; }
-    public IEnumerable<string> RelatedDepartments { get; set; } = [];
+    public IReadOnlyCollection<string> RelatedDepartments { get; set; } = [];
     public MilestoneKind Kind { get; set; }
     /// <summary>"2022-04" (month) or "2022-04-15" (day), as the plan file writes dates.</summary>
     public string? PlannedStart { get; set; }
