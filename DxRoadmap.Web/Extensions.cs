@@ -42,6 +42,14 @@ public static class Extensions
         // Gantt chart (/gantt)
         services.AddSingleton<GanttService>();
 
+        // Progress screens: dashboard, alerts, department view, milestone editor, plan maintenance.
+        services.AddSingleton<ProgressQueries>();
+        services.AddSingleton<MilestoneEditing>();
+        services.AddSingleton<PlanMaintenance>();
+        services.AddScoped<RoadmapChanges>();
+        // Placeholder until accounts land: see PlaceholderCurrentUser.
+        services.AddScoped<ICurrentUser, PlaceholderCurrentUser>();
+
         // Japanese text is sent as characters, not as &#x...; escapes (still encoded where HTML needs it).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();

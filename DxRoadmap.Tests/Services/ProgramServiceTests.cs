@@ -69,7 +69,7 @@ public class ProgramServiceTests
             new ProcedureStageChange(procedure.Id, ProcedureStage.InService, null, null), "担当者");
 
         Assert.False(result.Succeeded);
-        Assert.Contains("実際の開始日", result.Error);
+        Assert.Contains("実際の開始日", result.Message);
         Assert.Equal(ProcedureStage.NotStarted, (await service.LoadAsync()).Roadmap.Procedures[0].Stage);
     }
 
@@ -108,7 +108,7 @@ public class ProgramServiceTests
         var result = await service.SaveAutomationCaseAsync(
             new AutomationCaseInput(null, department.Id, business, "RPA", stage, hours, null), "担当者");
         Assert.False(result.Succeeded);
-        Assert.Contains(message, result.Error);
+        Assert.Contains(message, result.Message);
         Assert.Empty((await service.LoadAsync()).Roadmap.AutomationCases);
     }
 

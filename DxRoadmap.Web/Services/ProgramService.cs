@@ -14,14 +14,6 @@ public sealed class CityOptions
     public int? Staff { get; set; }
 }
 
-/// <summary>The outcome of a command: success, or a message for the user (nothing was saved).</summary>
-public sealed record CommandResult(bool Succeeded, string? Error)
-{
-    public static CommandResult Ok { get; } = new(true, null);
-
-    public static CommandResult Fail(string error) => new(false, error);
-}
-
 public sealed record ProcedureStageChange(int ProcedureId, ProcedureStage Stage, DateOnly? PlannedGoLive, DateOnly? ActualGoLive);
 
 public sealed record AutomationCaseInput(int? Id, int DepartmentId, string Business, string? Tool, string Stage,
@@ -75,7 +67,7 @@ public sealed class ProgramService(
         procedure.PlannedGoLive = change.PlannedGoLive;
         procedure.ActualGoLive = change.Stage == ProcedureStage.InService ? change.ActualGoLive : null;
         await db.SaveChangesAsync(cancellationToken);
-        return CommandResult.Ok;
+        return CommandResult.Ok("段階を保存しました。");
     }
 
     public static string? Validate(AutomationCaseInput input)
@@ -132,7 +124,7 @@ public sealed class ProgramService(
         entity.PlannedHoursSaved = input.PlannedHoursSaved;
         entity.ActualHoursSaved = input.ActualHoursSaved;
         await db.SaveChangesAsync(cancellationToken);
-        return CommandResult.Ok;
+        return CommandResult.Ok("保存しました。");
     }
 
     public async Task<CommandResult> DeleteAutomationCaseAsync(int id, string actor, CancellationToken cancellationToken = default)
@@ -145,7 +137,7 @@ public sealed class ProgramService(
         }
         db.AutomationCases.Remove(entity);
         await db.SaveChangesAsync(cancellationToken);
-        return CommandResult.Ok;
+        return CommandResult.Ok("削除しました。");
     }
 
     /// <summary>Marks one cell of the 5.1 matrix finished (dated today) or not finished.</summary>
@@ -176,7 +168,7 @@ public sealed class ProgramService(
         }
         else
         {
-            return CommandResult.Ok; // already as asked: a repeated click changes nothing
+            return CommandResult.Unchanged("変更はありません。"); // already as asked: a repeated click changes nothing
         }
         try
         {
@@ -185,9 +177,9 @@ public sealed class ProgramService(
         catch (DbUpdateException)
         {
             // Two people ticked the same cell at once: the unique index kept one row, which is what both wanted.
-            return CommandResult.Ok;
+            return CommandResult.Unchanged("変更はありません。");
         }
-        return CommandResult.Ok;
+        return CommandResult.Ok(done ? "完了にしました。" : "未完了に戻しました。");
     }
 }
 
