@@ -27,7 +27,7 @@ public static class Extensions
         var dataDirectory = DataPaths.Resolve(configuration["Data:Directory"], builder.Environment.ContentRootPath);
         services.AddSingleton(new DataLocation(dataDirectory));
         var connectionString = DataPaths.ConnectionString(configuration.GetConnectionString("Roadmap"), dataDirectory);
-        services.AddDbContextFactory<RoadmapDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContextFactory<RoadmapDbContext, RoadmapDbContextFactory>(options => options.UseSqlite(connectionString));
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerService>();
 

@@ -1,3 +1,4 @@
+using DxRoadmap.Web.Data.Audit;
 using DxRoadmap.Web.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -27,8 +28,23 @@ public sealed class DatabaseInitializer(
         {
             await EnsureWalAsync(db, cancellationToken);
         }
-        if (await RoadmapSeeder.SeedAsync(db, location.Directory, seed.Value.SampleProgress, cancellationToken))
+        bool seeded;
+        // The first load is one event, not thousands of created rows in the audit log.
+        using (AuditActor.Suppress())
         {
+            seeded = await RoadmapSeeder.SeedAsync(db, location.Directory, seed.Value.SampleProgress, cancellationToken);
+        }
+        if (seeded)
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = db.Clock.GetUtcNow(),
+                Actor = AuditActor.System,
+                Entity = "計画",
+                Field = "初期データ読込",
+                NewValue = seed.Value.SampleProgress ? "計画データとサンプル進捗" : "計画データ",
+            });
+            await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("計画データを {Directory} から読み込みました (サンプル進捗: {Sample})",
                 location.Directory, seed.Value.SampleProgress);
         }
