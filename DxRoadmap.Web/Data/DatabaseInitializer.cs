@@ -78,9 +78,22 @@ public sealed class DatabaseInitializer(
 public sealed record DataLocation(string Directory);
 
 /// <summary>Runs the initializer when the host starts, before the server accepts requests.</summary>
-internal sealed class DatabaseInitializerService(DatabaseInitializer initializer) : IHostedService
+internal sealed class DatabaseInitializerService(
+    DatabaseInitializer initializer,
+    IServiceScopeFactory scopes,
+    IHostEnvironment environment,
+    IOptions<Security.DemoAccountOptions> demo) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => initializer.InitializeAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await initializer.InitializeAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        await Security.AccountsInitializer.EnsureRolesAsync(scope.ServiceProvider);
+        if (environment.IsDevelopment())
+        {
+            await Security.AccountsInitializer.EnsureDemoAccountsAsync(scope.ServiceProvider, demo.Value);
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
