@@ -28,13 +28,7 @@ public sealed class DatabaseInitializer(
         {
             await EnsureWalAsync(db, cancellationToken);
         }
-        bool seeded;
-        // The first load is one event, not thousands of created rows in the audit log.
-        using (AuditActor.Suppress())
-        {
-            seeded = await RoadmapSeeder.SeedAsync(db, location.Directory, seed.Value.SampleProgress, cancellationToken);
-        }
-        if (seeded)
+        if (await RoadmapSeeder.SeedAsync(db, location.Directory, seed.Value.SampleProgress, cancellationToken))
         {
             db.AuditEntries.Add(new AuditEntry
             {

@@ -101,10 +101,10 @@ public static class RoadmapPermissions
         RoadmapAction.ViewAll => "閲覧の権限がありません。",
         RoadmapAction.EditProgress => "この工程の進捗を更新する権限がありません (所属長は自課の工程のみ更新できます)。",
         RoadmapAction.EditPlan => "計画を変更する権限がありません (推進課・管理者のみ)。",
-        RoadmapAction.ManageDepartments => "課の管理は管理者のみ行えます。",
-        RoadmapAction.ManageUsers => "ユーザーの管理は管理者のみ行えます。",
-        RoadmapAction.ViewAudit => "監査ログは管理者のみ閲覧できます。",
-        RoadmapAction.Backup => "バックアップは管理者のみ行えます。",
+        RoadmapAction.ManageDepartments => "課を管理する権限がありません (管理者のみ)。",
+        RoadmapAction.ManageUsers => "ユーザーを管理する権限がありません (管理者のみ)。",
+        RoadmapAction.ViewAudit => "監査ログを閲覧する権限がありません (管理者のみ)。",
+        RoadmapAction.Backup => "バックアップの権限がありません (管理者のみ)。",
         _ => "この操作の権限がありません。",
     };
 
