@@ -36,6 +36,7 @@ public static class Extensions
         services.AddSingleton<AppClock>();
         services.AddSingleton<RoadmapReader>();
         services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<AuditLogReader>();
 
         // Japanese text is sent as characters, not as &#x...; escapes (still encoded where HTML needs it).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -106,8 +106,8 @@ internal static class AuditCollector
 
             if (entry.Entity is IdentityUserRole<string> link)
             {
-                var role = tracker.Entries<IdentityRole>().FirstOrDefault(r => r.Entity.Id == link.RoleId)?.Entity.Name
-                    ?? link.RoleId;
+                var roleName = tracker.Entries<IdentityRole>().FirstOrDefault(r => r.Entity.Id == link.RoleId)?.Entity.Name;
+                var role = roleName is null ? link.RoleId : AppRoles.Label(roleName);
                 if (entry.State == EntityState.Added)
                 {
                     rows.Add(Row(AuditEvents.RoleAdded, null, role));

@@ -109,5 +109,16 @@ public static class RoadmapPermissions
     };
 
     /// <summary>The authorization policy name for an action that is not about one milestone.</summary>
-    public static string Policy(RoadmapAction action) => "roadmap:" + action;
+    public static string Policy(RoadmapAction action) => PolicyPrefix + action;
+
+    public const string PolicyPrefix = "roadmap:";
+
+    /// <summary>Policy names as constants, for [Authorize(Policy = ...)] and AuthorizeView.</summary>
+    public static class Policies
+    {
+        public const string ViewAudit = PolicyPrefix + nameof(RoadmapAction.ViewAudit);
+        public const string ManageUsers = PolicyPrefix + nameof(RoadmapAction.ManageUsers);
+        public const string ManageDepartments = PolicyPrefix + nameof(RoadmapAction.ManageDepartments);
+        public const string Backup = PolicyPrefix + nameof(RoadmapAction.Backup);
+    }
 }
