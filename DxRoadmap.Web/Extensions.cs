@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Web.Data;
+using DxRoadmap.Web.Security;
 using DxRoadmap.Web.Services;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -27,13 +28,15 @@ public static class Extensions
         var dataDirectory = DataPaths.Resolve(configuration["Data:Directory"], builder.Environment.ContentRootPath);
         services.AddSingleton(new DataLocation(dataDirectory));
         var connectionString = DataPaths.ConnectionString(configuration.GetConnectionString("Roadmap"), dataDirectory);
-        services.AddDbContextFactory<RoadmapDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContextFactory<RoadmapDbContext, RoadmapDbContextFactory>(options => options.UseSqlite(connectionString));
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerService>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AppClock>();
         services.AddSingleton<RoadmapReader>();
+        services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<AuditLogReader>();
 
         // 5.1 standardisation, 5.2 procedures, 5.3 AI・RPA
         services.AddOptions<CityOptions>().BindConfiguration("City");
@@ -47,12 +50,12 @@ public static class Extensions
         services.AddSingleton<MilestoneEditing>();
         services.AddSingleton<PlanMaintenance>();
         services.AddScoped<RoadmapChanges>();
-        // Placeholder until accounts land: see PlaceholderCurrentUser.
-        services.AddScoped<ICurrentUser, PlaceholderCurrentUser>();
 
         // Japanese text is sent as characters, not as &#x...; escapes (still encoded where HTML needs it).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
+        builder.AddAccounts(dataDirectory);
         services.AddMudServices(config =>
         {
             config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
@@ -68,11 +71,28 @@ public static class Extensions
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Only page requests get the not-found page: re-executing a refused form post (400 for a missing
+        // antiforgery token) would validate the same form again and fail.
+        app.Use((context, next) =>
+        {
+            if (!HttpMethods.IsGet(context.Request.Method)
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+            return next(context);
+        });
+        app.UseLoginRateLimiting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAuditActor();
         app.UseAntiforgery();
-        app.MapStaticAssets();
-        app.MapHealthChecks("/healthz");
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
         return app;
     }
 }

@@ -1,5 +1,15 @@
 using DxRoadmap.Web;
+using DxRoadmap.Web.Cli;
 using DxRoadmap.Web.Data.Seeding;
+
+// Command-line commands run against the same database without starting the web server.
+if (args is ["user", ..] or ["backup", ..])
+{
+    await using var cli = await CliHost.BuildAsync();
+    return args[0] == "user"
+        ? await UserCommands.RunAsync(args[1..], cli.Services, Console.In, Console.Out, Console.Error)
+        : await BackupCommand.RunAsync(args[1..], cli.Services, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDxRoadmap();

@@ -2,6 +2,7 @@ using DxRoadmap.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using DxRoadmap.Web.Data.Identity;
 using Microsoft.Playwright;
 
 namespace DxRoadmap.Tests.EndToEnd;
@@ -14,6 +15,10 @@ namespace DxRoadmap.Tests.EndToEnd;
 public sealed class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+    public const string EditorName = "editor";
+    public const string HeadName = "head";
+    public const string HeadDepartment = "子どもみらい課";
+    public const string ViewerName = "viewer";
 
     private SampleAppFactory? _factory;
     private IPlaywright? _playwright;
@@ -39,6 +44,9 @@ public sealed class BrowserApp : IAsyncLifetime
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
             .Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
+        await _factory.CreateUserAsync(EditorName, AppRoles.Editor);
+        await _factory.CreateUserAsync(HeadName, AppRoles.DepartmentHead, HeadDepartment);
+        await _factory.CreateUserAsync(ViewerName, AppRoles.Viewer);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -131,6 +139,16 @@ public sealed record WatchedPage(IPage Page, string BaseUrl)
     public List<string> ForeignRequests { get; } = [];
 
     public Task GotoAsync(string path) => Page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+    /// <summary>Signs in through the login page as a user would, and waits for the app to be interactive.</summary>
+    public async Task LoginAsync(string userName, string password = AppFactory.Password)
+    {
+        await GotoAsync("/Account/Login");
+        await Page.Locator("#username").FillAsync(userName);
+        await Page.Locator("#password").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=current-user]")).ToContainTextAsync(userName);
+    }
 }
 
 [CollectionDefinition(Name)]

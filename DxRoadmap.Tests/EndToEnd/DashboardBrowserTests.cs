@@ -9,6 +9,7 @@ public sealed class DashboardBrowserTests(BrowserApp app)
     public async Task Dashboard_ShowsTheFiveInitiatives_WithoutLeavingTheMachineOrConsoleErrors()
     {
         var watched = await app.NewPageAsync();
+        await watched.LoginAsync(BrowserApp.EditorName);
         await watched.GotoAsync("/");
 
         var rows = watched.Page.Locator("[data-testid=initiatives] tbody tr");

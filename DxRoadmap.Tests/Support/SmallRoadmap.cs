@@ -137,7 +137,7 @@ public sealed class SmallRoadmap : IDisposable
         services.AddSingleton<MilestoneEditing>();
         services.AddSingleton<PlanMaintenance>();
         services.AddScoped<RoadmapChanges>();
-        services.AddScoped<ICurrentUser, PlaceholderCurrentUser>();
+        services.AddScoped<ICurrentUser>(_ => TestUser.Editor());
     }
 
     public ProgressQueries Queries() => new(new RoadmapReader(Database), Options.Create(DelayThresholds.Default));

@@ -9,7 +9,7 @@ public class AppBootTests
     public async Task FreshDatabase_IsCreatedSeededAndTheFirstPageListsTheFiveInitiatives()
     {
         using var factory = new AppFactory();
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateLoggedInClientAsync();
 
         var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -42,8 +42,12 @@ public class AppBootTests
     public async Task Page_LinksNoAssetFromAnotherHost()
     {
         using var factory = new AppFactory();
-        using var client = factory.CreateClient();
-        var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
-        Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
+        using var client = await factory.CreateLoggedInClientAsync();
+        foreach (var path in new[] { "/", "/Account/Login" })
+        {
+            using var anonymous = factory.CreateClient();
+            var html = await (path == "/" ? client : anonymous).GetStringAsync(path, TestContext.Current.CancellationToken);
+            Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
+        }
     }
 }

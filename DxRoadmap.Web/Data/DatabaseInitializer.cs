@@ -1,3 +1,4 @@
+using DxRoadmap.Web.Data.Audit;
 using DxRoadmap.Web.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,15 @@ public sealed class DatabaseInitializer(
         }
         if (await RoadmapSeeder.SeedAsync(db, location.Directory, seed.Value.SampleProgress, cancellationToken))
         {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = db.Clock.GetUtcNow(),
+                Actor = AuditActor.System,
+                Entity = "計画",
+                Field = "初期データ読込",
+                NewValue = seed.Value.SampleProgress ? "計画データとサンプル進捗" : "計画データ",
+            });
+            await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("計画データを {Directory} から読み込みました (サンプル進捗: {Sample})",
                 location.Directory, seed.Value.SampleProgress);
         }
@@ -62,9 +72,22 @@ public sealed class DatabaseInitializer(
 public sealed record DataLocation(string Directory);
 
 /// <summary>Runs the initializer when the host starts, before the server accepts requests.</summary>
-internal sealed class DatabaseInitializerService(DatabaseInitializer initializer) : IHostedService
+internal sealed class DatabaseInitializerService(
+    DatabaseInitializer initializer,
+    IServiceScopeFactory scopes,
+    IHostEnvironment environment,
+    IOptions<Security.DemoAccountOptions> demo) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => initializer.InitializeAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await initializer.InitializeAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        await Security.AccountsInitializer.EnsureRolesAsync(scope.ServiceProvider);
+        if (environment.IsDevelopment())
+        {
+            await Security.AccountsInitializer.EnsureDemoAccountsAsync(scope.ServiceProvider, demo.Value);
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,9 +1,16 @@
 using DxRoadmap.Domain.Roadmap;
+using DxRoadmap.Web.Data.Audit;
+using DxRoadmap.Web.Data.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DxRoadmap.Web.Data;
 
-public sealed class RoadmapDbContext(DbContextOptions<RoadmapDbContext> options) : DbContext(options)
+/// <summary>
+/// The plan, the accounts (ASP.NET Core Identity) and the audit log in one SQLite database, so a change and
+/// its audit rows commit in one transaction (docs/decisions/002-identity-and-audit-in-one-context.md).
+/// </summary>
+public sealed class RoadmapDbContext(DbContextOptions<RoadmapDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Department> Departments => Set<Department>();
@@ -18,12 +25,43 @@ public sealed class RoadmapDbContext(DbContextOptions<RoadmapDbContext> options)
     public DbSet<StandardSystem> StandardSystems => Set<StandardSystem>();
     public DbSet<StandardStep> StandardSteps => Set<StandardStep>();
     public DbSet<StandardStepCompletion> StandardStepCompletions => Set<StandardStepCompletion>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>The clock audit rows are stamped with; the app's factory sets the injected one.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RoadmapDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<PlanDate>().HaveConversion<PlanDateConverter>().HaveMaxLength(10);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Saves the changes together with their audit rows; the count excludes the audit rows.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = await AuditCollector.CollectAsync(ChangeTracker, Clock.GetUtcNow(), cancellationToken);
+        AuditEntries.AddRange(rows);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) - rows.Count;
+        }
+        catch
+        {
+            // The change was refused: its audit rows must not be saved by a later retry on this context.
+            foreach (var row in rows)
+            {
+                Entry(row).State = EntityState.Detached;
+            }
+            throw;
+        }
     }
 }

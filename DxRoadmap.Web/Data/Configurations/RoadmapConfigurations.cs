@@ -129,3 +129,31 @@ internal sealed class ReferenceItemConfiguration : IEntityTypeConfiguration<Refe
         builder.Property(r => r.Title).HasMaxLength(200);
     }
 }
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<Identity.AppUser>
+{
+    public void Configure(EntityTypeBuilder<Identity.AppUser> builder)
+    {
+        builder.HasOne(u => u.Department).WithMany().HasForeignKey(u => u.DepartmentId)
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<Audit.AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<Audit.AuditEntry> builder)
+    {
+        builder.ToTable("AuditLog");
+        builder.Property(a => a.Actor).HasMaxLength(100);
+        builder.Property(a => a.Entity).HasMaxLength(50);
+        builder.Property(a => a.EntityId).HasMaxLength(200);
+        builder.Property(a => a.Field).HasMaxLength(100);
+        builder.Property(a => a.OldValue).HasMaxLength(Audit.AuditEntry.ValueMaxLength);
+        builder.Property(a => a.NewValue).HasMaxLength(Audit.AuditEntry.ValueMaxLength);
+        builder.Property(a => a.Reason).HasMaxLength(Audit.AuditEntry.ValueMaxLength);
+        // Stored as ticks so SQLite can sort and filter by time.
+        builder.Property(a => a.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.Entity, a.EntityId });
+    }
+}

@@ -18,6 +18,8 @@ public static class RoadmapSeeder
     public static async Task<bool> SeedAsync(RoadmapDbContext db, string dataDirectory, bool sampleProgress,
         CancellationToken cancellationToken = default)
     {
+        // The first load is one event for the audit log (written by the caller), not a row per entity.
+        using var quiet = Audit.AuditActor.Suppress();
         if (await db.Plans.AnyAsync(cancellationToken))
         {
             return false;

@@ -1,0 +1,226 @@
+using System.Globalization;
+using DxRoadmap.Domain.Roadmap;
+using DxRoadmap.Web.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace DxRoadmap.Web.Data.Audit;
+
+/// <summary>
+/// Turns the tracked changes of audited entities into <see cref="AuditEntry"/> rows, one per changed field,
+/// before they are saved, so the rows go into the database in the same transaction as the change.
+/// </summary>
+internal static class AuditCollector
+{
+    private static readonly Dictionary<Type, string> Entities = new()
+    {
+        [typeof(Milestone)] = "工程",
+        [typeof(Track)] = "取組項目",
+        [typeof(Initiative)] = "重点取組",
+        [typeof(Department)] = "課",
+        [typeof(OnlineProcedure)] = "オンライン化手続",
+        [typeof(AutomationCase)] = "AI・RPA適用業務",
+        [typeof(AppUser)] = "ユーザー",
+        [typeof(IdentityUserRole<string>)] = "ユーザー",
+    };
+
+    // Bookkeeping that changes on every save or sign-in and says nothing a reader of the log needs.
+    private static readonly HashSet<string> Ignored =
+    [
+        "Id", "Version", "UpdatedBy", "UpdatedAt", "ConcurrencyStamp", "SecurityStamp", "NormalizedUserName",
+        "NormalizedEmail", "AccessFailedCount",
+    ];
+
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        [nameof(Milestone.Title)] = MilestoneFields.Title,
+        [nameof(Milestone.OwnerDepartmentId)] = MilestoneFields.Owner + "ID",
+        [nameof(Milestone.PlannedStart)] = MilestoneFields.PlannedStart,
+        [nameof(Milestone.PlannedEnd)] = MilestoneFields.PlannedEnd,
+        [nameof(Milestone.BaselineStart)] = "当初計画開始",
+        [nameof(Milestone.BaselineEnd)] = "当初計画終了",
+        [nameof(Milestone.Status)] = MilestoneFields.Status,
+        [nameof(Milestone.Progress)] = MilestoneFields.Progress,
+        [nameof(Milestone.ActualStart)] = MilestoneFields.ActualStart,
+        [nameof(Milestone.ActualEnd)] = MilestoneFields.ActualEnd,
+        [nameof(Milestone.DelayReason)] = MilestoneFields.DelayReason,
+        [nameof(Milestone.Countermeasure)] = MilestoneFields.Countermeasure,
+        [nameof(Milestone.Note)] = MilestoneFields.Note,
+        [nameof(Milestone.RelatedDepartments)] = "関係課",
+        [nameof(Milestone.OpenEnded)] = "期限なし",
+        [nameof(Milestone.Deadline)] = "期限",
+        [nameof(Milestone.ExternalActor)] = "国・県の動き",
+        [nameof(Milestone.RecurringYearly)] = "年次繰り返し",
+        [nameof(Milestone.Kind)] = "種別",
+        [nameof(Milestone.TrackId)] = "取組項目ID",
+        [nameof(Milestone.Order)] = "表示順",
+        [nameof(Department.Name)] = "名称",
+        [nameof(Department.Division)] = "部",
+        [nameof(OnlineProcedure.Category)] = "分類",
+        [nameof(OnlineProcedure.Stage)] = "段階",
+        [nameof(OnlineProcedure.DepartmentId)] = "課ID",
+        [nameof(OnlineProcedure.PlannedGoLive)] = "開始予定",
+        [nameof(OnlineProcedure.ActualGoLive)] = "開始実績",
+        [nameof(AutomationCase.Business)] = "業務",
+        [nameof(AutomationCase.Tool)] = "ツール",
+        [nameof(AutomationCase.PlannedHoursSaved)] = "削減時間 (計画)",
+        [nameof(AutomationCase.ActualHoursSaved)] = "削減時間 (実績)",
+        [nameof(AppUser.UserName)] = "ユーザー名",
+        [nameof(AppUser.Email)] = "メール",
+        [nameof(AppUser.Disabled)] = "無効",
+        [nameof(AppUser.LockoutEnd)] = "ロック期限",
+        [nameof(AppUser.LockoutEnabled)] = "ロック有効",
+        [nameof(AppUser.PasswordHash)] = "パスワード",
+    };
+
+    public static async Task<List<AuditEntry>> CollectAsync(ChangeTracker tracker, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var rows = new List<AuditEntry>();
+        if (AuditActor.Suppressed)
+        {
+            return rows;
+        }
+        tracker.DetectChanges();
+        foreach (var entry in tracker.Entries().ToList())
+        {
+            if (!Entities.TryGetValue(entry.Metadata.ClrType, out var entity)
+                || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+            var actor = AuditActor.Name ?? (entry.Entity as Milestone)?.UpdatedBy ?? AuditActor.System;
+            var reason = AuditActor.Reason ?? ReasonFromHistory(tracker, entry.Entity);
+            AuditEntry Row(string field, string? oldValue, string? newValue) => new()
+            {
+                At = now,
+                Actor = Truncate(actor, 100)!,
+                Entity = entity,
+                EntityId = Truncate(Identify(tracker, entry), 200),
+                Field = field,
+                OldValue = Truncate(oldValue, AuditEntry.ValueMaxLength),
+                NewValue = Truncate(newValue, AuditEntry.ValueMaxLength),
+                Reason = Truncate(reason, AuditEntry.ValueMaxLength),
+            };
+
+            if (entry.Entity is IdentityUserRole<string> link)
+            {
+                var roleName = tracker.Entries<IdentityRole>().FirstOrDefault(r => r.Entity.Id == link.RoleId)?.Entity.Name;
+                var role = roleName is null ? link.RoleId : AppRoles.Label(roleName);
+                if (entry.State == EntityState.Added)
+                {
+                    rows.Add(Row(AuditEvents.RoleAdded, null, role));
+                }
+                else if (entry.State == EntityState.Deleted)
+                {
+                    rows.Add(Row(AuditEvents.RoleRemoved, role, null));
+                }
+                continue;
+            }
+
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    rows.Add(Row(AuditEvents.Created, null, Describe(entry.Entity)));
+                    break;
+                case EntityState.Deleted:
+                    rows.Add(Row(AuditEvents.Deleted, Describe(entry.Entity), null));
+                    break;
+                case EntityState.Modified:
+                    // An entity attached with Update() has every property marked modified and no original
+                    // values; compare with what the database holds instead.
+                    var modified = entry.Properties.Where(p => p.IsModified).ToList();
+                    PropertyValues? database = null;
+                    if (modified.Count == entry.Properties.Count(p => !p.Metadata.IsPrimaryKey())
+                        && modified.All(p => Equals(p.OriginalValue, p.CurrentValue)))
+                    {
+                        database = await entry.GetDatabaseValuesAsync(cancellationToken);
+                    }
+                    foreach (var property in modified)
+                    {
+                        var name = property.Metadata.Name;
+                        if (Ignored.Contains(name))
+                        {
+                            continue;
+                        }
+                        var before = database is null ? property.OriginalValue : database[property.Metadata];
+                        var after = property.CurrentValue;
+                        if (ValueEquals(before, after))
+                        {
+                            continue;
+                        }
+                        var field = Fields.GetValueOrDefault(name, name);
+                        rows.Add(name == nameof(AppUser.PasswordHash)
+                            ? Row(field, before is null ? null : "(設定済み)", "(変更)")
+                            : Row(field, Format(before), Format(after)));
+                    }
+                    break;
+            }
+        }
+        return rows;
+    }
+
+    private static bool ValueEquals(object? a, object? b) => a is List<string> x && b is List<string> y
+        ? x.SequenceEqual(y)
+        : Equals(a, b);
+
+    private static string? ReasonFromHistory(ChangeTracker tracker, object entity) => entity is Milestone m
+        ? tracker.Entries<ProgressUpdate>()
+            .Where(u => u.State == EntityState.Added && (u.Entity.MilestoneId == m.Id || u.Entity.Milestone == m))
+            .Select(u => u.Entity.ReplanReason ?? u.Entity.Comment)
+            .FirstOrDefault(r => !string.IsNullOrWhiteSpace(r))
+        : null;
+
+    /// <summary>The identifier users know the entity by: its code or name, else its key.</summary>
+    private static string? Identify(ChangeTracker tracker, EntityEntry entry)
+    {
+        string? Original(string property) => entry.State == EntityState.Added
+            ? entry.Property(property).CurrentValue as string
+            : entry.Property(property).OriginalValue as string;
+
+        return entry.Entity switch
+        {
+            Milestone => Original(nameof(Milestone.Code)),
+            Track => Original(nameof(Track.Code)),
+            Initiative => Original(nameof(Initiative.Code)),
+            Department => Original(nameof(Department.Name)),
+            AppUser => Original(nameof(AppUser.UserName)),
+            IdentityUserRole<string> link => tracker.Entries<AppUser>()
+                .FirstOrDefault(u => u.Entity.Id == link.UserId)?.Entity.UserName ?? link.UserId,
+            OnlineProcedure p when entry.State == EntityState.Added => p.Title,
+            AutomationCase c when entry.State == EntityState.Added => c.Business,
+            _ => string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties
+                .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture))),
+        };
+    }
+
+    private static string? Describe(object entity) => entity switch
+    {
+        Milestone m => m.Title,
+        Track t => t.Title,
+        Initiative i => i.Title,
+        Department d => d.Division is null ? d.Name : $"{d.Division} {d.Name}",
+        OnlineProcedure p => p.Title,
+        AutomationCase c => c.Business,
+        AppUser u => u.UserName,
+        _ => null,
+    };
+
+    internal static string? Format(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        MilestoneStatus s => s.Label(),
+        PlanDate d => d.ToIso(),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+        bool b => b ? "はい" : "いいえ",
+        IEnumerable<string> list => string.Join("、", list),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static string? Truncate(string? value, int max) =>
+        value is null || value.Length <= max ? value : value[..(max - 1)] + "…";
+}

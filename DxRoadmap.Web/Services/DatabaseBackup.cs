@@ -1,0 +1,24 @@
+using DxRoadmap.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxRoadmap.Web.Services;
+
+/// <summary>
+/// A consistent copy of the live SQLite database with VACUUM INTO: one read transaction, so the copy is a
+/// snapshot even while the app writes, and the WAL's contents are included.
+/// </summary>
+public sealed class DatabaseBackup(IDbContextFactory<RoadmapDbContext> factory)
+{
+    public async Task<FileInfo> BackupAsync(string outputPath, CancellationToken cancellationToken = default)
+    {
+        var target = Path.GetFullPath(outputPath);
+        if (File.Exists(target))
+        {
+            throw new IOException($"バックアップ先 {target} は既に存在します。別の名前を指定してください。");
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"VACUUM INTO {target}", cancellationToken);
+        return new FileInfo(target);
+    }
+}
