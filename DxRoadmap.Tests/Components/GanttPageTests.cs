@@ -36,7 +36,8 @@ public class GanttPageTests : MudTestContext, IAsyncLifetime
     {
         Render<MudBlazor.MudPopoverProvider>();
         var cut = Render<GanttPage>();
-        cut.WaitForElement("[data-testid=gantt]");
+        // The page loads from SQLite first; allow for a busy machine.
+        cut.WaitForElement("[data-testid=gantt]", TimeSpan.FromSeconds(10));
         return cut;
     }
 

@@ -150,14 +150,14 @@ public class GanttLayoutTests
     }
 
     [Fact]
-    public void ProgressPoint_DoneBeforeItsEnd_IsAhead_DoneLongAgo_IsOnTodayLine()
+    public void ProgressPoint_Done_SitsOnTodayLine_WhetherItEndsLaterOrEndedLongAgo()
     {
         var early = Span("2022-04", "2022-12", MilestoneStatus.Done, 100);
         var old = Span("2021-04", "2021-12", MilestoneStatus.Done, 100);
         var chart = Layout(Day("2022-06-01"), early, old);
         var points = chart.ProgressLine.Where(p => p.Measured).ToList();
-        Assert.Equal(X("2023-01-01"), points[0].X);
-        Assert.Equal(chart.TodayX, points[1].X);
+        Assert.Equal(2, points.Count);
+        Assert.All(points, p => Assert.Equal(chart.TodayX, p.X));
     }
 
     [Fact]

@@ -14,6 +14,25 @@ if (args is ["--dump", var file])
     return;
 }
 
+if (args is ["--layout"])
+{
+    // Layout alone at growing sizes, to check that it scales linearly.
+    foreach (var n in new[] { 1_000, 5_000, 10_000, 20_000 })
+    {
+        var bench = new DxRoadmap.Bench.GanttBenchmarks { Milestones = n };
+        bench.Setup();
+        bench.Layout();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++)
+        {
+            bench.Layout();
+        }
+        Console.WriteLine($"{n}: layout {clock.Elapsed.TotalMilliseconds / 10:F1} ms");
+        await bench.Cleanup();
+    }
+    return;
+}
+
 if (args is ["--sizes"])
 {
     // Markup size and one cold timing per size, to see where the time goes without a full run.

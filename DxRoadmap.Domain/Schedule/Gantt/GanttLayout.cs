@@ -338,8 +338,9 @@ public static class GanttLayout
             double x;
             if (m.Status == MilestoneStatus.Done)
             {
-                // Finished early counts as ahead; finished at any time before today is simply not behind.
-                x = Math.Max(today, x1);
+                // A finished item is not behind. It is not drawn as ahead either: its status is today's, so on a
+                // past as-of date the line would leap to the end of every bar finished since.
+                x = today;
             }
             else if (m.Status == MilestoneStatus.NotStarted && _asOf < from.Value.FirstDay)
             {
