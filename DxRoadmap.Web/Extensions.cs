@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Web.Data;
+using DxRoadmap.Web.Reporting;
 using DxRoadmap.Web.Services;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
@@ -35,6 +36,9 @@ public static class Extensions
         services.AddSingleton<AppClock>();
         services.AddSingleton<RoadmapReader>();
 
+        // Committee reports (Excel / PDF): the page, the download endpoint and the `report` command share this.
+        services.AddSingleton<ReportService>();
+
         // Japanese text is sent as characters, not as &#x...; escapes (still encoded where HTML needs it).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -57,6 +61,7 @@ public static class Extensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
+        app.MapReportDownload();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

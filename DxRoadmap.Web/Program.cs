@@ -1,5 +1,12 @@
 using DxRoadmap.Web;
+using DxRoadmap.Web.Cli;
 using DxRoadmap.Web.Data.Seeding;
+
+// `dotnet run -- report ...` and other commands run without starting the web server.
+if (args.Length > 0 && CommandLine.Handles(args[0]))
+{
+    return await CommandLine.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDxRoadmap();
