@@ -1,5 +1,6 @@
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Domain.Schedule;
+using DxRoadmap.Domain.Schedule.Gantt;
 
 namespace DxRoadmap.Domain.Reporting;
 
@@ -15,7 +16,8 @@ public sealed record CommitteeReport(
     IReadOnlyList<DepartmentRow> Departments,
     ProcedureSection? Procedures,
     AutomationSection? Automation,
-    ChangeSection? Changes);
+    ChangeSection? Changes,
+    GanttChart Gantt);
 
 /// <summary>The cover and page-header facts.</summary>
 public sealed record ReportHeader(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Domain.Schedule;
+using DxRoadmap.Domain.Schedule.Gantt;
 
 namespace DxRoadmap.Domain.Reporting;
 
@@ -54,7 +55,20 @@ public static class ReportBuilder
             Departments(roadmap, assessed),
             Procedures(roadmap, scope, asOf),
             Automation(roadmap, scope),
-            request.Since is { } since ? Changes(current, history, request, initiatives, assessed, since) : null);
+            request.Since is { } since ? Changes(current, history, request, initiatives, assessed, since) : null,
+            Gantt(assessed, asOf));
+    }
+
+    /// <summary>
+    /// The chart from the one Gantt layout, month by month over the plan's fiscal years (stretched to include
+    /// the as-of date, so the today line is always on it).
+    /// </summary>
+    private static GanttChart Gantt(IReadOnlyList<AssessedMilestone> assessed, DateOnly asOf)
+    {
+        var plan = GanttWindow.ForPlan(assessed.Select(a => a.Milestone), asOf);
+        var fiscalYear = JapaneseDates.FiscalYear(asOf);
+        var window = new GanttWindow(Math.Min(plan.FirstFiscalYear, fiscalYear), Math.Max(plan.LastFiscalYear, fiscalYear));
+        return GanttLayout.Build(assessed, asOf, window, GanttZoom.Month);
     }
 
     private static List<AssessedMilestone> InScope(RoadmapSnapshot roadmap, IReadOnlyList<AssessedMilestone> all, ReportScope scope) =>

@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Domain.Schedule;
+using DxRoadmap.Domain.Schedule.Gantt;
 
 namespace DxRoadmap.Web.Reporting;
 
@@ -46,6 +47,7 @@ public static class ExcelReportWriter
         MilestoneList(workbook.Worksheets.Add(ListSheet), report.Header, report.Milestones);
         LateList(workbook.Worksheets.Add(LateSheet), report.Header, report.Late);
         Departments(workbook.Worksheets.Add(DepartmentSheet), report.Header, report.Departments);
+        Gantt(workbook.Worksheets.Add(GanttSheet), report.Header, report.Gantt);
         if (report.Procedures is { } procedures)
         {
             Procedures(workbook.Worksheets.Add(ProcedureSheet), report.Header, procedures);
@@ -262,6 +264,146 @@ public static class ExcelReportWriter
         }
         Table(sheet, 2, Math.Max(row - 1, 2), columns.Length);
         Print(sheet, 2);
+    }
+
+    /// <summary>
+    /// The chart as cells: one column per month under merged 令和N年度 headers. A bar fills the months it
+    /// touches, the done share of them in the strong tone; a ◆ is a mark in its month; the as-of month is
+    /// outlined in red. Columns come from the layout's month ticks, so Excel and PDF agree on every month.
+    /// </summary>
+    private static void Gantt(IXLWorksheet sheet, ReportHeader h, GanttChart chart)
+    {
+        Stamp(sheet, "工程表 (ガント)", h);
+        const int yearRow = 2, monthRow = 3, firstMonthColumn = 5;
+        var titles = new (string Title, double Width)[] { ("コード", 9), ("工程", 44), ("主管課", 16), ("状態", 8) };
+        for (var c = 0; c < titles.Length; c++)
+        {
+            sheet.Range(yearRow, c + 1, monthRow, c + 1).Merge();
+            HeaderCell(sheet.Cell(yearRow, c + 1), titles[c].Title);
+            sheet.Column(c + 1).Width = titles[c].Width;
+        }
+        var months = chart.Ticks.Where(t => t.X >= 0 && t.X < chart.Width).ToList();
+        var bounds = months.Select((t, i) => (From: t.X, To: i + 1 < months.Count ? months[i + 1].X : chart.Width)).ToList();
+        for (var i = 0; i < months.Count; i++)
+        {
+            var column = firstMonthColumn + i;
+            HeaderCell(sheet.Cell(monthRow, column), months[i].Month.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            sheet.Column(column).Width = 3.6;
+        }
+        foreach (var band in chart.YearBands)
+        {
+            var first = bounds.FindIndex(b => b.From >= band.X0);
+            var last = bounds.FindLastIndex(b => b.To <= band.X1);
+            if (first < 0 || last < first)
+            {
+                continue;
+            }
+            var range = sheet.Range(yearRow, firstMonthColumn + first, yearRow, firstMonthColumn + last).Merge();
+            HeaderCell(range.FirstCell(), band.Label);
+        }
+        var todayColumn = chart.TodayX is { } today ? bounds.FindIndex(b => today >= b.From && today < b.To) : -1;
+        if (todayColumn >= 0)
+        {
+            var header = sheet.Cell(monthRow, firstMonthColumn + todayColumn);
+            header.Style.Fill.BackgroundColor = XLColor.FromHtml(ReportPalette.Signal(Signal.Red).Strong);
+            header.Style.Font.FontColor = XLColor.White;
+        }
+
+        var firstDataRow = monthRow + 1;
+        foreach (var row in chart.Rows)
+        {
+            var r = firstDataRow + row.Index;
+            Text(sheet.Cell(r, 1), row.Kind == GanttRowKind.Track ? "" : row.Code);
+            Text(sheet.Cell(r, 2), new string('　', row.Depth) + row.Title);
+            Text(sheet.Cell(r, 3), row.Owner);
+            if (row.IsGroup)
+            {
+                sheet.Range(r, 1, r, 4).Style.Font.Bold = true;
+                sheet.Range(r, 1, r, 4).Style.Fill.BackgroundColor = XLColor.FromHtml(row.Kind == GanttRowKind.Initiative ? "#E8EEF5" : "#F4F6F9");
+            }
+            else if (row.Status is { } status)
+            {
+                Text(sheet.Cell(r, 4), row.Item!.Milestone.IsExternal ? "国・県" : status.Label());
+            }
+        }
+        foreach (var bar in chart.Bars)
+        {
+            var covered = Enumerable.Range(0, bounds.Count).Where(i => bounds[i].To > bar.X0 && bounds[i].From < bar.X1).ToList();
+            var tone = ReportPalette.Gantt(bar.Tone);
+            var doneCells = (int)Math.Round(covered.Count * bar.Progress);
+            for (var k = 0; k < covered.Count; k++)
+            {
+                var cell = sheet.Cell(firstDataRow + bar.Row, firstMonthColumn + covered[k]);
+                var strong = bar.Tone == GanttTone.Summary || k < doneCells;
+                cell.Style.Fill.BackgroundColor = XLColor.FromHtml(strong ? tone.Strong : tone.Light);
+            }
+            if (bar.OverdueTo is { } overdue)
+            {
+                Overdue(bar.Row, bar.X1, overdue);
+            }
+        }
+        foreach (var diamond in chart.Diamonds)
+        {
+            var i = bounds.FindIndex(b => diamond.X >= b.From && diamond.X < b.To);
+            if (i < 0)
+            {
+                continue;
+            }
+            if (diamond.OverdueTo is { } overdue)
+            {
+                Overdue(diamond.Row, bounds[i].To, overdue);
+            }
+            var cell = Text(sheet.Cell(firstDataRow + diamond.Row, firstMonthColumn + i), "◆");
+            cell.Style.Font.FontColor = XLColor.FromHtml(ReportPalette.Gantt(diamond.Tone).Strong);
+            cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        }
+        var lastRow = firstDataRow + Math.Max(chart.RowCount, 1) - 1;
+
+        // The months between a missed end and the as-of date, hatched red.
+        void Overdue(int row, double from, double to)
+        {
+            foreach (var i in Enumerable.Range(0, bounds.Count).Where(i => bounds[i].From >= from && bounds[i].From < to))
+            {
+                var cell = sheet.Cell(firstDataRow + row, firstMonthColumn + i);
+                cell.Style.Fill.BackgroundColor = XLColor.White;
+                cell.Style.Fill.PatternType = XLFillPatternValues.LightUp;
+                cell.Style.Fill.PatternColor = XLColor.FromHtml(ReportPalette.Gantt(GanttTone.Late).Strong);
+            }
+        }
+        var lastColumn = firstMonthColumn + Math.Max(months.Count, 1) - 1;
+        var grid = sheet.Range(yearRow, 1, lastRow, lastColumn);
+        grid.Style.Border.SetInsideBorder(XLBorderStyleValues.Hair).Border.SetOutsideBorder(XLBorderStyleValues.Thin);
+        for (var i = 0; i < months.Count; i++)
+        {
+            if (months[i].FiscalYearStart)
+            {
+                sheet.Range(yearRow, firstMonthColumn + i, lastRow, firstMonthColumn + i).Style.Border.LeftBorder = XLBorderStyleValues.Medium;
+            }
+        }
+        if (todayColumn >= 0)
+        {
+            var column = sheet.Range(monthRow, firstMonthColumn + todayColumn, lastRow, firstMonthColumn + todayColumn);
+            column.Style.Border.LeftBorder = XLBorderStyleValues.Medium;
+            column.Style.Border.LeftBorderColor = XLColor.FromHtml(ReportPalette.Signal(Signal.Red).Strong);
+        }
+        if (chart.RowCount > 0)
+        {
+            sheet.Range(monthRow, 1, lastRow, 4).SetAutoFilter();
+        }
+        sheet.SheetView.Freeze(monthRow, 4);
+
+        var legendRow = lastRow + 2;
+        Text(sheet.Cell(legendRow, 2), "凡例").Style.Font.Bold = true;
+        Text(sheet.Cell(legendRow, 3), "濃い色 = 進捗済みの月、斜線 = 期限を過ぎた月、◆ = 時点の工程、赤い月 = 基準日");
+        var legend = legendRow + 1;
+        foreach (var tone in new[] { GanttTone.Done, GanttTone.InProgress, GanttTone.NotStarted, GanttTone.AtRisk, GanttTone.Late, GanttTone.External, GanttTone.OnHold })
+        {
+            var swatch = sheet.Cell(legend++, 2);
+            Text(swatch, tone.Label());
+            swatch.Style.Fill.BackgroundColor = XLColor.FromHtml(ReportPalette.Gantt(tone).Light);
+        }
+        Print(sheet, monthRow);
+        sheet.PageSetup.SetColumnsToRepeatAtLeft(1, 2);
     }
 
     private static void Procedures(IXLWorksheet sheet, ReportHeader h, ProcedureSection section)

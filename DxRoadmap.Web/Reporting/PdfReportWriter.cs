@@ -32,6 +32,7 @@ public static class PdfReportWriter
         {
             Cover(canvas, report);
             Summary(canvas, report);
+            PdfGantt.Draw(canvas, h, report.Gantt, "2. 工程表");
             LateItems(canvas, report);
             Appendix(canvas, report);
             canvas.NumberPages();

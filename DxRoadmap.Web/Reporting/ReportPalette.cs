@@ -1,6 +1,7 @@
 using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Domain.Schedule;
+using DxRoadmap.Domain.Schedule.Gantt;
 
 namespace DxRoadmap.Web.Reporting;
 
@@ -39,5 +40,20 @@ public static class ReportPalette
         MilestoneStatus.OnHold => new("#8D6E63", "#D7CCC8"),
         MilestoneStatus.Cancelled => new("#9E9E9E", "#EEEEEE"),
         _ => new("#78909C", "#E3E8EB"),
+    };
+
+    /// <summary>The Gantt layout's colour keys: strong for the progress part and marks, light for the rest of a bar.</summary>
+    public static Tone Gantt(GanttTone tone) => tone switch
+    {
+        GanttTone.Done => new("#2E7D32", "#C8E6C9"),
+        GanttTone.InProgress => new("#1565C0", "#BBDEFB"),
+        GanttTone.NotStarted => new("#78909C", "#E3E8EB"),
+        GanttTone.OnHold => new("#8D6E63", "#D7CCC8"),
+        GanttTone.Cancelled => new("#9E9E9E", "#EEEEEE"),
+        GanttTone.AtRisk => new("#F9A825", "#FFF3C4"),
+        GanttTone.Late => new("#C62828", "#FFCDD2"),
+        GanttTone.External => new("#6D4C9F", "#E6DDF3"),
+        GanttTone.OtherOccurrence => new("#B0BEC5", "#ECEFF1"),
+        _ => new("#37474F", "#90A4AE"),
     };
 }
