@@ -52,16 +52,20 @@ public static class JapaneseLineBreaker
                 if (NoLineStart.Contains(token[0], StringComparison.Ordinal))
                 {
                     // 追い出し: take the last character down with the forbidden one, so it does not start the line.
-                    while (line.Length > 1 && NoLineStart.Contains(line[^1], StringComparison.Ordinal))
+                    var trailing = 0;
+                    while (trailing < line.Length && NoLineStart.Contains(line[line.Length - 1 - trailing], StringComparison.Ordinal))
                     {
-                        carry.Insert(0, line[^1]);
-                        line.Length--;
+                        trailing++;
                     }
-                    if (line.Length > 1)
+                    if (trailing + 1 >= line.Length)
                     {
-                        carry.Insert(0, line[^1]);
-                        line.Length--;
+                        // ぶら下げ: the line is nothing but the mark's run; let it hang past the width instead.
+                        line.Append(token);
+                        lineWidth += tokenWidth;
+                        continue;
                     }
+                    carry.Append(line.ToString(line.Length - trailing - 1, trailing + 1));
+                    line.Length -= trailing + 1;
                 }
                 while (line.Length > 1 && NoLineEnd.Contains(line[^1], StringComparison.Ordinal))
                 {
