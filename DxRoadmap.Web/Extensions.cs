@@ -36,6 +36,9 @@ public static class Extensions
         services.AddSingleton<AppClock>();
         services.AddSingleton<RoadmapReader>();
 
+        // Gantt chart (/gantt)
+        services.AddSingleton<GanttService>();
+
         // Committee reports (Excel / PDF): the page, the download endpoint and the `report` command share this.
         services.AddSingleton<ReportService>();
 

@@ -10,10 +10,6 @@ namespace DxRoadmap.Tests.Components;
 
 public class ReportsPageTests : MudTestContext
 {
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     private async Task<IRenderedComponent<ReportsPage>> RenderAsync()
     {

@@ -27,3 +27,9 @@ public abstract class MudTestContext : BunitContext
     /// <summary>Renders the popover provider so popover and select content is in the markup.</summary>
     protected IRenderedComponent<MudPopoverProvider> RenderPopoverProvider() => Render<MudPopoverProvider>();
 }
+
+/// <summary>A clock stopped at one instant.</summary>
+public sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}

@@ -1,0 +1,41 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// In-process, short runs: the machine is shared, and the figures are for orders of magnitude, not decimals.
+// Run: dotnet run -c Release --project bench/DxRoadmap.Bench -- --filter '*'
+if (args is ["--dump", var file])
+{
+    var bench = new DxRoadmap.Bench.GanttBenchmarks { Milestones = 1_000 };
+    bench.Setup();
+    await File.WriteAllTextAsync(file, await bench.RenderHtml());
+    await bench.Cleanup();
+    return;
+}
+
+if (args is ["--sizes"])
+{
+    // Markup size and one cold timing per size, to see where the time goes without a full run.
+    foreach (var n in new[] { 300, 1_000, 10_000 })
+    {
+        var bench = new DxRoadmap.Bench.GanttBenchmarks { Milestones = n };
+        bench.Setup();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var length = await bench.Render();
+        var first = clock.ElapsedMilliseconds;
+        clock.Restart();
+        for (var i = 0; i < 5; i++)
+        {
+            await bench.Render();
+        }
+        Console.WriteLine($"{n}: {length:N0} chars, first {first} ms, then {clock.ElapsedMilliseconds / 5} ms per render");
+        await bench.Cleanup();
+    }
+    return;
+}
+
+var config = DefaultConfig.Instance
+    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+BenchmarkSwitcher.FromAssembly(typeof(DxRoadmap.Bench.GanttBenchmarks).Assembly).Run(args, config);
