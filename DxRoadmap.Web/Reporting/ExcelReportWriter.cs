@@ -371,8 +371,12 @@ public static class ExcelReportWriter
             }
         }
         var lastColumn = firstMonthColumn + Math.Max(months.Count, 1) - 1;
-        var grid = sheet.Range(yearRow, 1, lastRow, lastColumn);
-        grid.Style.Border.SetInsideBorder(XLBorderStyleValues.Hair).Border.SetOutsideBorder(XLBorderStyleValues.Thin);
+        // The month grid is Excel's own gridlines, shown and printed, rather than a border on every cell: at
+        // 10,000 rows × 84 months, per-cell borders would make almost a million styled cells.
+        sheet.Range(yearRow, 1, monthRow, lastColumn).Style.Border.SetInsideBorder(XLBorderStyleValues.Thin)
+            .Border.SetOutsideBorder(XLBorderStyleValues.Thin);
+        sheet.ShowGridLines = true;
+        sheet.PageSetup.ShowGridlines = true;
         for (var i = 0; i < months.Count; i++)
         {
             if (months[i].FiscalYearStart)
