@@ -52,7 +52,7 @@ public static class ReportBuilder
             initiatives.Select(i => ToInitiativeRow(i, assessed.Where(a => a.Initiative.Id == i.Id).ToList(), asOf)).ToList(),
             rows.Where(r => r.IsLate).ToList(),
             rows,
-            Departments(roadmap, assessed),
+            Departments(roadmap, assessed).Where(d => scope.Kind != ReportScopeKind.Department || d.Name == scope.Value).ToList(),
             Procedures(roadmap, scope, asOf),
             Automation(roadmap, scope),
             request.Since is { } since ? Changes(current, history, request, initiatives, assessed, since) : null,

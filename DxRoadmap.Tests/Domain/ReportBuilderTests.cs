@@ -82,7 +82,7 @@ public class ReportBuilderTests
         var report = await Reports.BuildAsync("2026-11-26", ReportScope.ForDepartment("市民課"));
         Assert.NotEmpty(report.Milestones);
         Assert.All(report.Milestones, m => Assert.True(m.Owner == "市民課" || m.Related.Contains("市民課")));
-        Assert.Contains(report.Departments, d => d.Name == "市民課");
+        Assert.Equal("市民課", Assert.Single(report.Departments).Name);
         Assert.All(report.Procedures?.Rows ?? [], p => Assert.Equal("市民課", p.Department));
     }
 

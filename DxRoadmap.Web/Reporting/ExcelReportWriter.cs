@@ -180,14 +180,14 @@ public static class ExcelReportWriter
             Text(sheet.Cell(row, 5), m.Owner);
             Text(sheet.Cell(row, 6), m.Related);
             Text(sheet.Cell(row, 7), m.Period);
-            PlanDateCell(sheet.Cell(row, 8), m.PlannedStart);
-            PlanDateCell(sheet.Cell(row, 9), m.PlannedEnd);
+            PlanDateCell(sheet.Cell(row, 8), m.PlannedStart, columnIsMonths: true);
+            PlanDateCell(sheet.Cell(row, 9), m.PlannedEnd, columnIsMonths: true);
             Text(sheet.Cell(row, 10), m.StatusLabel);
-            Percent(sheet.Cell(row, 11), m.Progress / 100.0);
-            DayCell(sheet.Cell(row, 12), m.ActualStart);
-            DayCell(sheet.Cell(row, 13), m.ActualEnd);
+            sheet.Cell(row, 11).SetValue(m.Progress / 100.0);
+            DayCell(sheet.Cell(row, 12), m.ActualStart, styled: false);
+            DayCell(sheet.Cell(row, 13), m.ActualEnd, styled: false);
             Text(sheet.Cell(row, 14), m.State);
-            SignalCell(sheet.Cell(row, 15), m.Signal);
+            SignalCell(sheet.Cell(row, 15), m.Signal, fillOnly: true);
             Text(sheet.Cell(row, 16), m.DelayReason);
             Text(sheet.Cell(row, 17), m.Countermeasure);
             Text(sheet.Cell(row, 18), m.Note);
@@ -200,6 +200,14 @@ public static class ExcelReportWriter
         }
         Table(sheet, 2, row - 1, ListColumns.Length);
         Wrap(sheet, 3, row - 1, [3, 4, 6, 7, 14, 16, 17, 18]);
+        // Formats set once per column rather than per cell: ClosedXML's per-cell styling dominates large lists.
+        if (row > 3)
+        {
+            sheet.Range(3, 8, row - 1, 9).Style.NumberFormat.Format = MonthFormat;
+            sheet.Range(3, 11, row - 1, 11).Style.NumberFormat.Format = "0%";
+            sheet.Range(3, 12, row - 1, 13).Style.NumberFormat.Format = DayFormat;
+            SignalColumn(sheet.Range(3, 15, row - 1, 15));
+        }
         sheet.SheetView.Freeze(2, 4);
         Print(sheet, 2);
     }
@@ -532,33 +540,49 @@ public static class ExcelReportWriter
         }
     }
 
-    private static void DayCell(IXLCell cell, DateOnly? day)
+    private static void DayCell(IXLCell cell, DateOnly? day, bool styled = true)
     {
         if (day is { } d)
         {
             cell.SetValue(d.ToDateTime(TimeOnly.MinValue));
-            cell.Style.NumberFormat.Format = DayFormat;
+            if (styled)
+            {
+                cell.Style.NumberFormat.Format = DayFormat;
+            }
         }
     }
 
-    /// <summary>A month-precision plan date is written as the month's first day and shown as yyyy/mm.</summary>
-    private static void PlanDateCell(IXLCell cell, PlanDate? date)
+    /// <summary>
+    /// A month-precision plan date is written as the month's first day and shown as yyyy/mm. In a column already
+    /// formatted for months only the day-precision dates get a format of their own.
+    /// </summary>
+    private static void PlanDateCell(IXLCell cell, PlanDate? date, bool columnIsMonths = false)
     {
         if (date is { } d)
         {
             cell.SetValue(d.FirstDay.ToDateTime(TimeOnly.MinValue));
-            cell.Style.NumberFormat.Format = d.Precision == DatePrecision.Month ? MonthFormat : DayFormat;
+            if (!columnIsMonths || d.Precision == DatePrecision.Day)
+            {
+                cell.Style.NumberFormat.Format = d.Precision == DatePrecision.Month ? MonthFormat : DayFormat;
+            }
         }
     }
 
-    private static void SignalCell(IXLCell cell, Signal signal)
+    private static void SignalCell(IXLCell cell, Signal signal, bool fillOnly = false)
     {
         Text(cell, signal.Label());
-        var tone = ReportPalette.Signal(signal);
-        cell.Style.Fill.BackgroundColor = XLColor.FromHtml(tone.Strong);
-        cell.Style.Font.FontColor = XLColor.White;
-        cell.Style.Font.Bold = true;
-        cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        cell.Style.Fill.BackgroundColor = XLColor.FromHtml(ReportPalette.Signal(signal).Strong);
+        if (!fillOnly)
+        {
+            SignalColumn(cell.AsRange());
+        }
+    }
+
+    private static void SignalColumn(IXLRange range)
+    {
+        range.Style.Font.FontColor = XLColor.White;
+        range.Style.Font.Bold = true;
+        range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
     }
 
     // ---- sheet furniture ----

@@ -60,7 +60,7 @@ internal static class PdfGantt
                 c.Heading($"{heading}　{period}" + (tiles > 1 ? $"　({t + 1}/{tiles})" : ""));
                 var top = c.Y;
                 var bodyTop = top + YearHeaderHeight + MonthHeaderHeight;
-                var legendHeight = 18;
+                var legendHeight = 30;
                 var rowsFit = Math.Max(1, (int)((c.Bottom - legendHeight - bodyTop) / RowHeight));
                 // Spread the rows evenly over the pages a tile needs, rather than a full page and a stub.
                 var pagesLeft = (chart.RowCount - firstRow + rowsFit - 1) / rowsFit;
@@ -94,7 +94,9 @@ internal static class PdfGantt
         x += 40;
         g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.Signal(Signal.Red).Strong), 0.8) { DashStyle = XDashStyle.Dot }, x, y + 5, x + 14, y + 5);
         g.DrawString("イナズマ線 (進捗の位置)", font, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 18, y + 9), XStringFormats.BaseLineLeft);
-        x += 110;
+        // The reading notes go on a line of their own so they fit an A4 page too.
+        x = c.Left;
+        y += 12;
         g.DrawString("濃い部分 = 進捗済み、斜線 = 期限超過、◆ = 時点の工程、点線枠 = 当初計画", font, PdfCanvas.Brush(ReportPalette.ExternalText),
             new XPoint(x, y + 9), XStringFormats.BaseLineLeft);
     }

@@ -135,11 +135,13 @@ public static class PdfReportWriter
             g.DrawRectangle(new XPen(PdfCanvas.Color(ReportPalette.Rule), 0.4), c.Left, y, c.ContentWidth, rowHeight - 4);
             var dot = ReportPalette.Signal(i.Signal).Strong;
             g.DrawEllipse(PdfCanvas.Brush(dot), c.Left + 8, y + 14, 12, 12);
-            var titleLines = c.Wrap($"{i.Code} {i.Title}", titleWidth - 34, 11, true);
+            // A title that needs two lines at 11pt is set smaller so it stays clear of the 主管 line below.
+            var titleSize = c.Wrap($"{i.Code} {i.Title}", titleWidth - 34, 11, true).Count > 1 ? 9 : 11;
+            var titleLines = c.Wrap($"{i.Code} {i.Title}", titleWidth - 34, titleSize, true);
             for (var l = 0; l < Math.Min(2, titleLines.Count); l++)
             {
-                g.DrawString(titleLines[l], c.Font(11, true), PdfCanvas.Brush(ReportPalette.Ink),
-                    new XPoint(c.Left + 26, y + 16 + l * 14), XStringFormats.BaseLineLeft);
+                g.DrawString(titleLines[l], c.Font(titleSize, true), PdfCanvas.Brush(ReportPalette.Ink),
+                    new XPoint(c.Left + 26, y + 15 + l * (titleSize + 2)), XStringFormats.BaseLineLeft);
             }
             g.DrawString($"主管 {i.LeadDepartment}", c.Font(8), PdfCanvas.Brush(ReportPalette.ExternalText),
                 new XPoint(c.Left + 26, y + rowHeight - 10), XStringFormats.BaseLineLeft);
@@ -179,8 +181,12 @@ public static class PdfReportWriter
             var counts = $"工程 {own}" + (i.External > 0 ? $" (ほか国・県 {i.External})" : "")
                 + $"　未着手 {i.NotStarted}　進行中 {i.InProgress}　完了 {i.Done}";
             var flags = $"遅延 {i.Overdue}　着手遅れ {i.LateStart}　要注意 {i.AtRisk}　更新なし {i.Stale}";
-            g.DrawString(counts, c.Font(9), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(statsX, y + 18), XStringFormats.BaseLineLeft);
-            g.DrawString(flags, c.Font(9, i.Late > 0), PdfCanvas.Brush(i.Late > 0 ? ReportPalette.Signal(Signal.Red).Strong : ReportPalette.Ink),
+            // The counts shrink to the room left before the grade badge (narrower on A4).
+            var room = gradeX - 10 - statsX;
+            var widest = Math.Max(g.MeasureString(counts, c.Font(9)).Width, g.MeasureString(flags, c.Font(9, true)).Width);
+            var statsSize = Math.Min(9, Math.Floor(9 * room / widest * 10) / 10);
+            g.DrawString(counts, c.Font(statsSize), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(statsX, y + 18), XStringFormats.BaseLineLeft);
+            g.DrawString(flags, c.Font(statsSize, i.Late > 0), PdfCanvas.Brush(i.Late > 0 ? ReportPalette.Signal(Signal.Red).Strong : ReportPalette.Ink),
                 new XPoint(statsX, y + 32), XStringFormats.BaseLineLeft);
 
             var tone = ReportPalette.Evaluation(i.Evaluation);
