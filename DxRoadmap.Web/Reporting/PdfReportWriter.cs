@@ -148,15 +148,16 @@ public static class PdfReportWriter
 
             var own = i.Total - i.External;
             var barX = c.Left + titleWidth;
-            var segments = new (int Count, string Color)[]
+            // Light segments carry dark numbers, strong ones white.
+            var segments = new (int Count, string Color, bool Light)[]
             {
-                (i.Done, ReportPalette.Status(MilestoneStatus.Done, false).Strong),
-                (i.InProgress, ReportPalette.Status(MilestoneStatus.InProgress, false).Strong),
-                (i.NotStarted, ReportPalette.Status(MilestoneStatus.NotStarted, false).Light),
-                (i.OnHold + i.Cancelled, ReportPalette.Status(MilestoneStatus.OnHold, false).Light),
+                (i.Done, ReportPalette.Status(MilestoneStatus.Done, false).Strong, false),
+                (i.InProgress, ReportPalette.Status(MilestoneStatus.InProgress, false).Strong, false),
+                (i.NotStarted, ReportPalette.Status(MilestoneStatus.NotStarted, false).Light, true),
+                (i.OnHold + i.Cancelled, ReportPalette.Status(MilestoneStatus.OnHold, false).Light, true),
             };
             var x = barX;
-            foreach (var (count, color) in segments)
+            foreach (var (count, color, light) in segments)
             {
                 if (own == 0 || count == 0)
                 {
@@ -166,7 +167,7 @@ public static class PdfReportWriter
                 g.DrawRectangle(PdfCanvas.Brush(color), x, y + 8, w, 16);
                 if (w > 14)
                 {
-                    g.DrawString(N(count), c.Font(8, true), PdfCanvas.Brush(color.StartsWith("#E", StringComparison.Ordinal) || color.StartsWith("#D", StringComparison.Ordinal) ? ReportPalette.Ink : "#FFFFFF"),
+                    g.DrawString(N(count), c.Font(8, true), PdfCanvas.Brush(light ? ReportPalette.Ink : "#FFFFFF"),
                         new XPoint(x + w / 2, y + 19), XStringFormats.BaseLineCenter);
                 }
                 x += w;
