@@ -3,12 +3,10 @@ using DxRoadmap.Web.Cli;
 using DxRoadmap.Web.Data.Seeding;
 
 // Command-line commands run against the same database without starting the web server.
-if (args is ["user", ..] or ["backup", ..])
+if (args.Length > 0 && CliCommands.All.TryGetValue(args[0], out var command))
 {
-    await using var cli = await CliHost.BuildAsync();
-    return args[0] == "user"
-        ? await UserCommands.RunAsync(args[1..], cli.Services, Console.In, Console.Out, Console.Error)
-        : await BackupCommand.RunAsync(args[1..], cli.Services, Console.Out, Console.Error);
+    await using var cli = await CliHost.BuildAsync(command.Configure);
+    return await command.Run(args[1..], cli.Services);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -9,6 +9,9 @@ public sealed class DataOptions
 
 public sealed class SeedOptions
 {
+    /// <summary>Load data/roadmap.json into an empty database; off for the seed-synthetic command.</summary>
+    public bool Plan { get; set; } = true;
+
     /// <summary>Load data/sample-progress.json into a new database (demonstration only).</summary>
     public bool SampleProgress { get; set; }
 }
