@@ -28,6 +28,26 @@ public sealed class MilestoneEditModel
         Note = m.Note,
     };
 
+    /// <summary>
+    /// 上書き保存 after a conflict: the fields this user changed from what they loaded, laid over the latest
+    /// values, so fields only the other person changed keep the other person's value.
+    /// </summary>
+    public static MilestoneEditModel Rebase(MilestoneEditModel loaded, MilestoneEditModel edited, Milestone latest)
+    {
+        var result = From(latest);
+        if (edited.Status != loaded.Status) result.Status = edited.Status;
+        if (edited.Progress != loaded.Progress) result.Progress = edited.Progress;
+        if (edited.ActualStart != loaded.ActualStart) result.ActualStart = edited.ActualStart;
+        if (edited.ActualEnd != loaded.ActualEnd) result.ActualEnd = edited.ActualEnd;
+        if (Clean(edited.DelayReason) != Clean(loaded.DelayReason)) result.DelayReason = edited.DelayReason;
+        if (Clean(edited.Countermeasure) != Clean(loaded.Countermeasure)) result.Countermeasure = edited.Countermeasure;
+        if (Clean(edited.Note) != Clean(loaded.Note)) result.Note = edited.Note;
+        result.Comment = edited.Comment;
+        return result;
+    }
+
+    public MilestoneEditModel Copy() => (MilestoneEditModel)MemberwiseClone();
+
     /// <summary>Writes the edited values onto a milestone (blank text becomes null).</summary>
     public void ApplyTo(Milestone m)
     {
