@@ -82,6 +82,11 @@ public static class MilestoneEditValidator
             list.Add(message);
         }
 
+        // A forged request can send any number for an enum; only the five statuses exist.
+        if (!Enum.IsDefined(model.Status))
+        {
+            Add(nameof(model.Status), "状態の値が不正です。一覧から選んでください。");
+        }
         if (model.Progress is < 0 or > 100)
         {
             Add(nameof(model.Progress), "進捗率は 0～100 の範囲で入力してください。");
@@ -100,7 +105,7 @@ public static class MilestoneEditValidator
         CheckLength(model.Comment, nameof(model.Comment), "コメント", Add);
 
         // Judged on the values as they would be saved: marking an overdue item 完了 needs no reason.
-        if (string.IsNullOrWhiteSpace(model.DelayReason) && progressOk(model))
+        if (string.IsNullOrWhiteSpace(model.DelayReason) && progressOk(model) && Enum.IsDefined(model.Status))
         {
             var edited = Preview(current, model);
             var late = DelayRules.Assess(edited, today, thresholds).Flags

@@ -84,6 +84,11 @@ public sealed class PlanMaintenance(IDbContextFactory<RoadmapDbContext> factory,
             Add(nameof(model.OwnerDepartmentId), "主管課を選んでください。");
         }
 
+        if (!Enum.IsDefined(model.Kind))
+        {
+            Add(nameof(model.Kind), "種別の値が不正です。時点か期間を選んでください。");
+            return errors.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value);
+        }
         if (model.Kind == MilestoneKind.Span && !string.IsNullOrWhiteSpace(model.PlannedStart))
         {
             if (PlanDate.TryParse(model.PlannedStart, out var s))
