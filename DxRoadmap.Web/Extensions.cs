@@ -37,6 +37,8 @@ public static class Extensions
         services.AddSingleton<RoadmapReader>();
         services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<AuditLogReader>();
+        services.AddSingleton<BackupDownloads>();
+        services.AddSingleton<UserAdministration>();
 
         // 5.1 standardisation, 5.2 procedures, 5.3 AI・RPA
         services.AddOptions<CityOptions>().BindConfiguration("City");
@@ -93,6 +95,11 @@ public static class Extensions
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapGet("/admin/backups/{name}", (string name, BackupDownloads backups) =>
+                backups.Find(name) is { } path
+                    ? Results.File(path, "application/vnd.sqlite3", name)
+                    : Results.NotFound())
+            .RequireAuthorization(Services.Authorization.RoadmapPermissions.Policies.Backup);
         return app;
     }
 }
