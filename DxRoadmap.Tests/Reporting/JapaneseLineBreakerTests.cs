@@ -5,7 +5,28 @@ namespace DxRoadmap.Tests.Reporting;
 public class JapaneseLineBreakerTests
 {
     // Full-width characters are 10 wide and Latin ones 5, like a proportional Japanese font.
-    private static double Measure(char ch) => ch < 0x80 ? 5 : 10;
+    private static double Measure(string element) => element.Length == 1 && element[0] < 0x80 ? 5 : 10;
+
+    [Theory]
+    [InlineData(20.0)]
+    [InlineData(30.0)]
+    [InlineData(40.0)]
+    public void SurrogatePairsAndVariationSelectors_AreNeverSplitAcrossLines(double width)
+    {
+        const string text = "𠮷野家と葛󠄀城市の𠮷田、";
+        var lines = JapaneseLineBreaker.Wrap(text, width, Measure);
+        Assert.Equal(text, string.Concat(lines));
+        Assert.All(lines, line =>
+        {
+            Assert.False(char.IsLowSurrogate(line[0]), $"「{line}」 starts inside a surrogate pair");
+            Assert.False(char.IsHighSurrogate(line[^1]), $"「{line}」 ends inside a surrogate pair");
+            Assert.False(line.StartsWith('\uDB40'), $"「{line}」 starts with a variation selector");
+        });
+    }
+
+    [Fact]
+    public void VariationSelectors_AreDroppedForThePdf_TheBaseCharacterStays() =>
+        Assert.Equal("葛城市の𠮷田", JapaneseLineBreaker.WithoutVariationSelectors("葛\U000E0100城市の𠮷田"));
 
     [Fact]
     public void JapaneseText_BreaksBetweenCharactersToFitTheWidth()
@@ -61,6 +82,24 @@ public class JapaneseLineBreakerTests
         const string text = "基幹系システムのベンダにおいて全国の標準準拠システムの開発・移行作業が集中し、税・介護保険の標準準拠版の提供が遅れたため、移行テストが計画より後ろ倒しになっている。";
         var lines = JapaneseLineBreaker.Wrap(text, 120, Measure);
         Assert.Equal(text, string.Concat(lines));
-        Assert.All(lines, l => Assert.True(l.Sum(Measure) <= 120, l));
+        Assert.All(lines, l => Assert.True(JapaneseLineBreaker.Elements(l).Sum(Measure) <= 120, l));
     }
+}
+
+public class FontCoverageTests
+{
+    private static readonly FontCoverage Font = FontCoverage.Read(
+        File.ReadAllBytes(Path.Combine(Support.RepoPaths.DataDirectory, "fonts", "BIZUDPGothic-Regular.ttf")));
+
+    [Theory]
+    [InlineData("あ", true)]
+    [InlineData("葛", true)]
+    [InlineData("A", true)]
+    [InlineData("𠮷", false)]  // U+20BB7: not in BIZ UDPGothic
+    public void Coverage_ReadsTheFontsCmap(string character, bool expected) =>
+        Assert.Equal(expected, Font.Has(char.ConvertToUtf32(character, 0)));
+
+    [Fact]
+    public void Printable_ReplacesOnlyWhatTheFontLacks() =>
+        Assert.Equal("〓野家と葛城市\n次の行", Font.Printable("𠮷野家と葛城市\n次の行"));
 }

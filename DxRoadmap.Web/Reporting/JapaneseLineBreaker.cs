@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace DxRoadmap.Web.Reporting;
@@ -16,7 +17,7 @@ public static class JapaneseLineBreaker
     public const string NoLineEnd = "([（［｛〔〈《「『【〘〖〝‘“｟«";
 
     /// <summary>Splits <paramref name="text"/> into lines no wider than <paramref name="width"/> where possible.</summary>
-    public static List<string> Wrap(string? text, double width, Func<char, double> measure)
+    public static List<string> Wrap(string? text, double width, Func<string, double> measure)
     {
         var lines = new List<string>();
         if (string.IsNullOrEmpty(text))
@@ -30,7 +31,7 @@ public static class JapaneseLineBreaker
         return lines;
     }
 
-    private static void WrapParagraph(string text, double width, Func<char, double> measure, List<string> lines)
+    private static void WrapParagraph(string text, double width, Func<string, double> measure, List<string> lines)
     {
         var line = new StringBuilder();
         double lineWidth = 0;
@@ -42,9 +43,9 @@ public static class JapaneseLineBreaker
                 if (token.Length > 1 && tokenWidth > width)
                 {
                     // A word longer than the line is broken by character like Japanese text.
-                    foreach (var ch in token)
+                    foreach (var element in Elements(token))
                     {
-                        Add(ch.ToString());
+                        Add(element);
                     }
                     continue;
                 }
@@ -64,8 +65,14 @@ public static class JapaneseLineBreaker
                         lineWidth += tokenWidth;
                         continue;
                     }
-                    carry.Append(line.ToString(line.Length - trailing - 1, trailing + 1));
-                    line.Length -= trailing + 1;
+                    // The character taken down may be a surrogate pair (𠮷): never split one.
+                    var take = trailing + 1;
+                    if (char.IsLowSurrogate(line[line.Length - take]) && line.Length > take)
+                    {
+                        take++;
+                    }
+                    carry.Append(line.ToString(line.Length - take, take));
+                    line.Length -= take;
                 }
                 while (line.Length > 1 && NoLineEnd.Contains(line[^1], StringComparison.Ordinal))
                 {
@@ -99,13 +106,18 @@ public static class JapaneseLineBreaker
         lines.Add(line.ToString().TrimEnd());
     }
 
-    /// <summary>Runs of Latin letters and digits stay together; everything else is one token per character.</summary>
+    /// <summary>
+    /// Runs of Latin letters and digits stay together; everything else is one token per character as a reader
+    /// sees it (a text element), so a surrogate pair such as 𠮷, or a character with its variation selector,
+    /// is never split across lines.
+    /// </summary>
     private static IEnumerable<string> Tokens(string text)
     {
         var word = new StringBuilder();
-        foreach (var ch in text)
+        foreach (var element in Elements(text))
         {
-            if (ch < 0x80 && char.IsLetterOrDigit(ch) || ch is '&' or '_' or '#' && word.Length > 0)
+            var ch = element[0];
+            if (element.Length == 1 && (ch < 0x80 && char.IsLetterOrDigit(ch) || ch is '&' or '_' or '#' && word.Length > 0))
             {
                 word.Append(ch);
                 continue;
@@ -115,7 +127,7 @@ public static class JapaneseLineBreaker
                 yield return word.ToString();
                 word.Clear();
             }
-            yield return ch.ToString();
+            yield return element;
         }
         if (word.Length > 0)
         {
@@ -123,13 +135,47 @@ public static class JapaneseLineBreaker
         }
     }
 
-    private static double Width(string text, Func<char, double> measure)
+    private static double Width(string text, Func<string, double> measure)
     {
         double total = 0;
-        foreach (var ch in text)
+        foreach (var element in Elements(text))
         {
-            total += measure(ch);
+            total += measure(element);
         }
         return total;
     }
+
+    /// <summary>The text's characters as a reader counts them (text elements).</summary>
+    public static IEnumerable<string> Elements(string text)
+    {
+        var enumerator = StringInfo.GetTextElementEnumerator(text);
+        while (enumerator.MoveNext())
+        {
+            yield return enumerator.GetTextElement();
+        }
+    }
+
+    /// <summary>
+    /// Removes variation selectors (U+FE00–FE0F, U+E0100–E01EF): the PDF's font has no glyph variants, and a
+    /// selector drawn on its own would print as an empty box. The base character stays.
+    /// </summary>
+    public static string WithoutVariationSelectors(string text)
+    {
+        if (!text.EnumerateRunes().Any(IsVariationSelector))
+        {
+            return text;
+        }
+        var result = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (!IsVariationSelector(rune))
+            {
+                result.Append(rune.ToString());
+            }
+        }
+        return result.ToString();
+    }
+
+    private static bool IsVariationSelector(Rune rune) =>
+        rune.Value is >= 0xFE00 and <= 0xFE0F or >= 0xE0100 and <= 0xE01EF;
 }

@@ -43,7 +43,7 @@ internal sealed class PdfCanvas : IDisposable
     private readonly string _headerRight;
     private readonly string _footerLeft;
     private readonly Dictionary<(bool Bold, double Size), XFont> _fonts = [];
-    private readonly Dictionary<(bool Bold, double Size, char Ch), double> _widths = [];
+    private readonly Dictionary<(bool Bold, double Size, string Element), double> _widths = [];
     private XGraphics? _graphics;
 
     public PdfCanvas(PdfDocument document, PaperSize paper, string headerLeft, string headerRight, string footerLeft)
@@ -89,18 +89,19 @@ internal sealed class PdfCanvas : IDisposable
     }
 
     /// <summary>Character widths are cached: the appendix measures hundreds of thousands of characters.</summary>
-    public double CharWidth(char ch, double size, bool bold)
+    public double CharWidth(string element, double size, bool bold)
     {
-        if (!_widths.TryGetValue((bold, size, ch), out var width))
+        if (!_widths.TryGetValue((bold, size, element), out var width))
         {
-            width = G.MeasureString(ch.ToString(), Font(size, bold)).Width;
-            _widths[(bold, size, ch)] = width;
+            width = G.MeasureString(element, Font(size, bold)).Width;
+            _widths[(bold, size, element)] = width;
         }
         return width;
     }
 
     public List<string> Wrap(string? text, double width, double size, bool bold = false) =>
-        JapaneseLineBreaker.Wrap(text, width, ch => CharWidth(ch, size, bold));
+        JapaneseLineBreaker.Wrap(text is null ? null : ReportFonts.Printable(text), width,
+            element => CharWidth(element, size, bold));
 
     /// <summary>Starts a page with the running header; a cover passes <paramref name="plain"/> to skip it.</summary>
     public void NewPage(bool plain = false)

@@ -313,16 +313,17 @@ internal static class PdfGantt
         /// <summary>Cuts a title to the column with an ellipsis; the full text is in the appendix list.</summary>
         private string Fit(string text, double width, double size, bool bold)
         {
+            var elements = JapaneseLineBreaker.Elements(ReportFonts.Printable(text)).ToList();
             double total = 0;
-            for (var i = 0; i < text.Length; i++)
+            for (var i = 0; i < elements.Count; i++)
             {
-                total += c.CharWidth(text[i], size, bold);
+                total += c.CharWidth(elements[i], size, bold);
                 if (total > width)
                 {
-                    return text[..Math.Max(0, i - 1)] + "…";
+                    return string.Concat(elements.Take(Math.Max(0, i - 1))) + "…";
                 }
             }
-            return text;
+            return string.Concat(elements);
         }
     }
 }

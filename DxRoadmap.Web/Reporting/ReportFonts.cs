@@ -48,4 +48,14 @@ public sealed class ReportFonts : IFontResolver
         new(isBold ? BoldFace : RegularFace);
 
     public byte[] GetFont(string faceName) => File.ReadAllBytes(Path.Combine(_folder, faceName + ".ttf"));
+
+    private static readonly Lazy<FontCoverage> Coverage = new(() =>
+        FontCoverage.Read(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "fonts", RegularFace + ".ttf"))));
+
+    /// <summary>
+    /// Text as the PDF can print it: variation selectors dropped (the font has no glyph variants; the base
+    /// character stays) and characters outside the font, such as 𠮷, shown as 〓.
+    /// </summary>
+    public static string Printable(string text) =>
+        Coverage.Value.Printable(JapaneseLineBreaker.WithoutVariationSelectors(text));
 }
