@@ -1,4 +1,4 @@
-using System.Globalization;
+using DxRoadmap.Domain.Schedule;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -28,7 +28,7 @@ public sealed partial class ProgressBrowserTests(BrowserApp app)
         await page.Locator("[data-testid=status]").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "完了", Exact = true }).ClickAsync();
         var endInput = page.Locator("[data-testid=actual-end]");
-        await endInput.FillAsync(app.Today.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture));
+        await endInput.FillAsync(JapaneseDates.WesternDay(app.Today));
         await endInput.PressAsync("Tab");
         await page.Locator("[data-testid=comment]").FillAsync("委員会前に完了を確認");
         await page.Locator("[data-testid=save]").ClickAsync();
