@@ -28,6 +28,29 @@ public sealed class DashboardBrowserTests(BrowserApp app)
         watched.AssertNothingLeftTheMachineAndNoErrors();
     }
 
+    [Fact]
+    public async Task EveryPageInTheMenu_Opens_WithoutOutsideRequestsOrConsoleErrors()
+    {
+        await using var watched = await app.NewPageAsync();
+        var page = watched.Page;
+        await watched.LoginAsync(BrowserApp.EditorName);
+        await watched.GotoAsync("/");
+
+        var links = page.Locator(".mud-navmenu a.mud-nav-link");
+        var titles = await links.AllInnerTextsAsync();
+        Assert.True(titles.Count >= 8, string.Join(", ", titles));
+        for (var i = 0; i < titles.Count; i++)
+        {
+            var href = await links.Nth(i).GetAttributeAsync("href");
+            await links.Nth(i).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/" + href!.TrimStart('/'));
+            await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        }
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        watched.AssertNothingLeftTheMachineAndNoErrors();
+    }
+
     internal static async Task<int> LateCountAsync(BrowserApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
