@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Web.Data;
+using DxRoadmap.Web.Reporting;
 using DxRoadmap.Web.Security;
 using DxRoadmap.Web.Services;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,9 @@ public static class Extensions
         services.AddSingleton<PlanMaintenance>();
         services.AddScoped<RoadmapChanges>();
 
+        // Committee reports (Excel / PDF): the page, the download endpoint and the `report` command share this.
+        services.AddSingleton<ReportService>();
+
         // Japanese text is sent as characters, not as &#x...; escapes (still encoded where HTML needs it).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents()
@@ -91,6 +95,7 @@ public static class Extensions
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapReportDownload();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         return app;

@@ -2,13 +2,10 @@ using DxRoadmap.Web;
 using DxRoadmap.Web.Cli;
 using DxRoadmap.Web.Data.Seeding;
 
-// Command-line commands run against the same database without starting the web server.
-if (args is ["user", ..] or ["backup", ..])
+// `dotnet run -- report ...` and other commands run without starting the web server.
+if (args.Length > 0 && CommandLine.Handles(args[0]))
 {
-    await using var cli = await CliHost.BuildAsync();
-    return args[0] == "user"
-        ? await UserCommands.RunAsync(args[1..], cli.Services, Console.In, Console.Out, Console.Error)
-        : await BackupCommand.RunAsync(args[1..], cli.Services, Console.Out, Console.Error);
+    return await CommandLine.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);

@@ -54,6 +54,23 @@ if (args is ["--sizes"])
     return;
 }
 
+if (args is ["--peak", var format, var size])
+{
+    // Peak working set of one export in a fresh process, which MemoryDiagnoser (allocations) does not show.
+    var bench = new DxRoadmap.Bench.ReportBenchmarks { Milestones = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) };
+    bench.Setup();
+    var before = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var bytes = format switch { "xlsx" => bench.Excel(), "raw" => bench.RawOpenXml(), _ => bench.Pdf() };
+    var first = clock.ElapsedMilliseconds;
+    clock.Restart();
+    _ = format switch { "xlsx" => bench.Excel(), "raw" => bench.RawOpenXml(), _ => bench.Pdf() };
+    var process = System.Diagnostics.Process.GetCurrentProcess();
+    process.Refresh();
+    Console.WriteLine($"{format} {size}: first {first} ms, second {clock.ElapsedMilliseconds} ms, {bytes / 1024:N0} KiB, peak working set {process.PeakWorkingSet64 / 1048576:N0} MiB (after setup {before / 1048576:N0} MiB)");
+    return;
+}
+
 var config = DefaultConfig.Instance
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);

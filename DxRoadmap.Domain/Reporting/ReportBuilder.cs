@@ -1,0 +1,239 @@
+using System.Globalization;
+using DxRoadmap.Domain.Roadmap;
+using DxRoadmap.Domain.Schedule;
+using DxRoadmap.Domain.Schedule.Gantt;
+
+namespace DxRoadmap.Domain.Reporting;
+
+/// <summary>What to report: the as-of date, the scope, the previous meeting date for 増減, and the thresholds.</summary>
+public sealed record ReportRequest(DateOnly AsOf, ReportScope Scope, DateOnly? Since, DelayThresholds Thresholds)
+{
+    public const string DefaultMeetingName = "デジタル行政改革部会";
+
+    public string MeetingName { get; init; } = DefaultMeetingName;
+
+    /// <summary>Null when the request makes sense, otherwise the reason in Japanese.</summary>
+    public string? Check(RoadmapSnapshot roadmap) =>
+        Since is { } since && since >= AsOf
+            ? $"前回会議日 ({JapaneseDates.Day(since)}) は基準日 ({JapaneseDates.Day(AsOf)}) より前にしてください。"
+            : Scope.Check(roadmap);
+}
+
+/// <summary>Builds the committee report: a pure function of the roadmap, its history and the request.</summary>
+public static class ReportBuilder
+{
+    public const string ReportTitle = "進捗状況報告";
+
+    /// <summary>
+    /// The report as the roadmap stood at the end of the as-of date: changes saved later are undone from the
+    /// history first, so a report for a past meeting shows what was known then.
+    /// </summary>
+    public static CommitteeReport Build(RoadmapSnapshot current, IReadOnlyList<ProgressUpdate> history, ReportRequest request)
+    {
+        if (request.Check(current) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(request));
+        }
+        var asOf = request.AsOf;
+        var roadmap = RoadmapHistory.AsOf(current, history, RoadmapHistory.EndOfDay(asOf));
+        var scope = request.Scope;
+        var assessed = InScope(roadmap, RoadmapSummary.Assess(roadmap, asOf, request.Thresholds), scope);
+        var initiatives = roadmap.Initiatives.OrderBy(i => i.Order)
+            .Where(i => scope.Includes(i) && (scope.Kind != ReportScopeKind.Department || assessed.Any(a => a.Initiative.Id == i.Id)))
+            .ToList();
+
+        var rows = assessed.Select(a => ToRow(a, asOf)).ToList();
+        var header = new ReportHeader(ReportTitle, roadmap.Plan.Title, request.MeetingName,
+            IssuedBy(roadmap), asOf, JapaneseDates.Day(asOf), scope.Label(roadmap), scope, request.Since,
+            roadmap.Plan.SampleProgressLoaded);
+
+        return new CommitteeReport(
+            header,
+            initiatives.Select(i => ToInitiativeRow(i, assessed.Where(a => a.Initiative.Id == i.Id).ToList(), asOf)).ToList(),
+            rows.Where(r => r.IsLate).ToList(),
+            rows,
+            Departments(roadmap, assessed).Where(d => scope.Kind != ReportScopeKind.Department || d.Name == scope.Value).ToList(),
+            Procedures(roadmap, scope, asOf),
+            Automation(roadmap, scope),
+            request.Since is { } since ? Changes(current, history, request, initiatives, assessed, since) : null,
+            Gantt(assessed, asOf));
+    }
+
+    /// <summary>
+    /// The chart from the one Gantt layout, month by month over the plan's fiscal years (stretched to include
+    /// the as-of date, so the today line is always on it).
+    /// </summary>
+    private static GanttChart Gantt(IReadOnlyList<AssessedMilestone> assessed, DateOnly asOf)
+    {
+        var plan = GanttWindow.ForPlan(assessed.Select(a => a.Milestone), asOf);
+        var fiscalYear = JapaneseDates.FiscalYear(asOf);
+        var window = new GanttWindow(Math.Min(plan.FirstFiscalYear, fiscalYear), Math.Max(plan.LastFiscalYear, fiscalYear));
+        return GanttLayout.Build(assessed, asOf, window, GanttZoom.Month);
+    }
+
+    private static List<AssessedMilestone> InScope(RoadmapSnapshot roadmap, IReadOnlyList<AssessedMilestone> all, ReportScope scope) =>
+        all.Where(a => scope.Includes(a.Milestone, a.Initiative)).ToList();
+
+    private static string IssuedBy(RoadmapSnapshot roadmap)
+    {
+        var owner = roadmap.Plan.OwnerDepartment;
+        var division = roadmap.Departments.FirstOrDefault(d => d.Name == owner)?.Division;
+        return string.IsNullOrEmpty(division) ? owner : $"{division} {owner}";
+    }
+
+    private static InitiativeRow ToInitiativeRow(Initiative initiative, IReadOnlyList<AssessedMilestone> items, DateOnly asOf)
+    {
+        var s = RoadmapSummary.Summarise(initiative, items);
+        var evaluation = EvaluationRule.Evaluate(items, asOf, out var progress);
+        return new InitiativeRow(initiative.Code, initiative.Title, initiative.LeadDepartment, s.Total, s.External,
+            s.Count(MilestoneStatus.NotStarted), s.Count(MilestoneStatus.InProgress), s.Count(MilestoneStatus.Done),
+            s.Count(MilestoneStatus.OnHold), s.Count(MilestoneStatus.Cancelled),
+            s.Count(DelayKind.Overdue), s.Count(DelayKind.LateStart), s.Count(DelayKind.AtRisk), s.Count(DelayKind.Stale),
+            s.Late, s.ShareDone, progress.Actual, progress.Expected, s.Signal, evaluation);
+    }
+
+    private static MilestoneRow ToRow(AssessedMilestone a, DateOnly asOf)
+    {
+        var m = a.Milestone;
+        var state = m.IsExternal ? $"国・県の動き ({m.ExternalActor})"
+            : a.Assessment.Flags.Count > 0 ? string.Join("、", a.Assessment.Flags.Select(f => f.Description))
+            : m.Status == MilestoneStatus.Done ? "完了"
+            : m.Status == MilestoneStatus.Cancelled ? "中止"
+            : m.PlannedStart is { } start && start.FirstDay > asOf ? "予定" : "順調";
+        return new MilestoneRow(m.Code, a.Initiative.Code, a.Initiative.Title, a.Track.Title, m.Title, m.OwnerName,
+            string.Join("、", m.RelatedDepartments), m.Kind, JapaneseDates.Period(m), m.PlannedStart, m.PlannedEnd,
+            m.Status, m.Progress, m.ActualStart, m.ActualEnd, state, a.Assessment.Signal, a.Assessment.IsLate,
+            m.IsExternal, m.OpenEnded, m.Source.Label(), m.DelayReason, m.Countermeasure, m.Note);
+    }
+
+    /// <summary>
+    /// One row per department with items in scope, in the roadmap's department order. A department counts the
+    /// items it owns (主管) and those it is named on (関係課): a 所属長 answers for both at the committee.
+    /// </summary>
+    private static List<DepartmentRow> Departments(RoadmapSnapshot roadmap, IReadOnlyList<AssessedMilestone> assessed) =>
+        roadmap.Departments
+            .Select(d => (Department: d, Items: assessed.Where(a => !a.Milestone.IsExternal
+                && (a.Milestone.OwnerDepartmentId == d.Id || a.Milestone.RelatedDepartments.Contains(d.Name, StringComparer.Ordinal))).ToList()))
+            .Where(x => x.Items.Count > 0)
+            .Select(x =>
+            {
+                var items = x.Items;
+                var counted = items.Count(a => a.Milestone.Status != MilestoneStatus.Cancelled);
+                var done = items.Count(a => a.Milestone.Status == MilestoneStatus.Done);
+                var late = items.Count(a => a.Assessment.IsLate);
+                var attention = items.Count(a => a.Assessment.NeedsAttention && !a.Assessment.IsLate);
+                return new DepartmentRow(x.Department.Name, x.Department.Division ?? "", items.Count,
+                    items.Count(a => a.Milestone.OwnerDepartmentId == x.Department.Id),
+                    items.Count(a => a.Milestone.Status == MilestoneStatus.NotStarted),
+                    items.Count(a => a.Milestone.Status == MilestoneStatus.InProgress), done, late, attention,
+                    counted == 0 ? 0 : (double)done / counted,
+                    late > 0 ? Signal.Red : attention > 0 ? Signal.Yellow : Signal.Blue);
+            })
+            .ToList();
+
+    /// <summary>The online procedures belong to 5.2: shown for the whole plan, for 5.2, or for their department.</summary>
+    private static ProcedureSection? Procedures(RoadmapSnapshot roadmap, ReportScope scope, DateOnly asOf)
+    {
+        if (scope.Kind == ReportScopeKind.Initiative && scope.Value != "5.2")
+        {
+            return null;
+        }
+        var rows = roadmap.Procedures.Where(p => scope.Includes(p.Department)).OrderBy(p => p.Order)
+            .Select(p => new ProcedureRow(p.Department?.Name ?? "", p.Title, p.Category, ProcedureStageNames.Label(p.Stage),
+                p.PlannedGoLive, p.ActualGoLive,
+                p.Stage != ProcedureStage.InService && p.PlannedGoLive is { } goLive && goLive < asOf))
+            .ToList();
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        var byStage = Enum.GetValues<ProcedureStage>()
+            .Select(s => new StageCount(ProcedureStageNames.Label(s), rows.Count(r => r.Stage == ProcedureStageNames.Label(s))))
+            .ToList();
+        return new ProcedureSection(rows, byStage);
+    }
+
+    /// <summary>AI・RPA belongs to 5.3: the cases in scope, and the peer table alongside whenever the section shows.</summary>
+    private static AutomationSection? Automation(RoadmapSnapshot roadmap, ReportScope scope)
+    {
+        if (scope.Kind == ReportScopeKind.Initiative && scope.Value != "5.3")
+        {
+            return null;
+        }
+        var cases = roadmap.AutomationCases.Where(c => scope.Includes(c.Department))
+            .OrderBy(c => c.Department?.Name, StringComparer.Ordinal).ThenBy(c => c.Business, StringComparer.Ordinal)
+            .Select(c => new AutomationRow(c.Department?.Name ?? "", c.Business, c.Tool ?? "", c.Stage ?? "",
+                c.PlannedHoursSaved, c.ActualHoursSaved))
+            .ToList();
+        if (cases.Count == 0 && (scope.Kind == ReportScopeKind.Department || roadmap.Peers.Count == 0))
+        {
+            return null;
+        }
+        var peers = roadmap.Peers.OrderBy(p => p.Order)
+            .Select(p => new PeerRow(p.Name, p.Type, p.Population, p.Staff, p.Tasks, PeerHours(p)))
+            .ToList();
+        return new AutomationSection(cases, peers);
+    }
+
+    private static string PeerHours(PeerMunicipality p)
+    {
+        var hours = p.HoursSaved.ToString("#,0", CultureInfo.InvariantCulture);
+        if (p.HoursSavedMax is { } max)
+        {
+            hours += "～" + max.ToString("#,0", CultureInfo.InvariantCulture);
+        }
+        return hours + "時間" + (p.Estimate ? " (見込)" : "");
+    }
+
+    /// <summary>増減: the same scope assessed on the roadmap as it stood at the end of the previous meeting date.</summary>
+    private static ChangeSection Changes(RoadmapSnapshot current, IReadOnlyList<ProgressUpdate> history, ReportRequest request,
+        IReadOnlyList<Initiative> initiatives, IReadOnlyList<AssessedMilestone> now, DateOnly since)
+    {
+        var then = RoadmapHistory.AsOf(current, history, RoadmapHistory.EndOfDay(since));
+        var before = InScope(then, RoadmapSummary.Assess(then, since, request.Thresholds), request.Scope)
+            .ToDictionary(a => a.Milestone.Id);
+
+        var perInitiative = initiatives.Select(i =>
+        {
+            var nowItems = now.Where(a => a.Initiative.Id == i.Id).ToList();
+            var beforeItems = before.Values.Where(a => a.Initiative.Id == i.Id).ToList();
+            var sNow = RoadmapSummary.Summarise(i, nowItems);
+            var sBefore = RoadmapSummary.Summarise(i, beforeItems);
+            return new InitiativeChange(i.Code, i.Title, sBefore.Count(MilestoneStatus.Done), sNow.Count(MilestoneStatus.Done),
+                sBefore.Late, sNow.Late, EvaluationRule.Evaluate(beforeItems, since, out _),
+                EvaluationRule.Evaluate(nowItems, request.AsOf, out _));
+        }).ToList();
+
+        var changes = new List<MilestoneChange>();
+        foreach (var a in now)
+        {
+            if (!before.TryGetValue(a.Milestone.Id, out var b))
+            {
+                continue;
+            }
+            var parts = new List<string>(3);
+            if (b.Milestone.Status != a.Milestone.Status)
+            {
+                parts.Add($"状態 {b.Milestone.Status.Label()}→{a.Milestone.Status.Label()}");
+            }
+            if (b.Milestone.Progress != a.Milestone.Progress)
+            {
+                parts.Add($"進捗 {b.Milestone.Progress}%→{a.Milestone.Progress}%");
+            }
+            if (a.Assessment.IsLate && !b.Assessment.IsLate)
+            {
+                parts.Add("新たに遅延");
+            }
+            else if (!a.Assessment.IsLate && b.Assessment.IsLate)
+            {
+                parts.Add("遅延解消");
+            }
+            if (parts.Count > 0)
+            {
+                changes.Add(new MilestoneChange(a.Milestone.Code, a.Initiative.Code, a.Milestone.Title, a.Milestone.OwnerName,
+                    string.Join("、", parts)));
+            }
+        }
+        return new ChangeSection(since, JapaneseDates.Day(since), perInitiative, changes);
+    }
+}

@@ -1,0 +1,22 @@
+namespace DxRoadmap.Domain.Reporting;
+
+/// <summary>The fixed wording of the report, shared by both formats so they read the same.</summary>
+public static class ReportNotes
+{
+    public static IReadOnlyList<string> EvaluationRule { get; } =
+    [
+        "S 計画以上: 遅延・着手遅れ・要注意がなく、平均進捗率が計画上の進捗率を10ポイント以上上回る",
+        "A 計画どおり: 遅延・着手遅れ・要注意がない",
+        "B やや遅れ: 遅延・着手遅れ・要注意があるが、遅延・着手遅れは工程の20%未満",
+        "C 遅れ: 遅延・着手遅れが工程の20%以上",
+        "※ 国・県の動きと中止の工程は数えない。計画上の進捗率は計画期間に対する経過日数の割合。",
+    ];
+
+    public const string Signal = "信号: 赤 = 遅延・着手遅れあり、黄 = 要注意・更新なしあり、青 = 順調";
+    public const string NoReason = "(遅延理由 未記入)";
+    public const string NoCountermeasure = "(対応策 未記入)";
+    public const string NoLateItems = "基準日時点で遅延・着手遅れの工程はありません。";
+    public const string NoAutomationCases = "AI・RPA適用業務は未登録です。";
+    public const string PeerTitle = "他団体のRPA導入効果 (計画 表2-2)";
+    public const string SampleData = "※ サンプルデータ (実際の進捗ではありません)";
+}

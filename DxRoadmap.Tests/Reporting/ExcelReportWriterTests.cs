@@ -1,0 +1,116 @@
+using ClosedXML.Excel;
+using DxRoadmap.Domain.Reporting;
+using DxRoadmap.Tests.Support;
+using DxRoadmap.Web.Reporting;
+
+namespace DxRoadmap.Tests.Reporting;
+
+public class ExcelReportWriterTests
+{
+    private static XLWorkbook Reopen(CommitteeReport report)
+    {
+        var stream = new MemoryStream();
+        ExcelReportWriter.Write(report, stream);
+        stream.Position = 0;
+        return new XLWorkbook(stream);
+    }
+
+    [Fact]
+    public async Task Workbook_HasTheSheetsInOrder_WithPrintSetupAndFrozenHeaders()
+    {
+        using var workbook = Reopen(await Reports.BuildAsync("2026-11-26"));
+        Assert.Equal(["概要", "工程一覧", "遅延一覧", "課別", "ガント", "オンライン化手続", "AI・RPA"],
+            workbook.Worksheets.Select(s => s.Name));
+        var list = workbook.Worksheet("工程一覧");
+        Assert.Equal(["コード", "重点取組", "取組項目", "工程名", "主管課"], Enumerable.Range(1, 5).Select(c => list.Cell(2, c).GetString()));
+        Assert.Equal(2, list.SheetView.SplitRow);
+        Assert.True(list.AutoFilter.IsEnabled);
+        Assert.Equal(XLPaperSize.A3Paper, list.PageSetup.PaperSize);
+        Assert.Equal(XLPageOrientation.Landscape, list.PageSetup.PageOrientation);
+        Assert.Equal(1, list.PageSetup.PagesWide);
+        Assert.Equal(ExcelReportWriter.FontName, list.Cell(3, 4).Style.Font.FontName);
+        Assert.Contains("令和8年11月26日", list.Cell(1, 1).GetString());
+    }
+
+    [Fact]
+    public async Task ChangeSheet_AppearsOnlyWithAPreviousMeetingDate()
+    {
+        using var without = Reopen(await Reports.BuildAsync("2026-11-26"));
+        using var with = Reopen(await Reports.BuildAsync("2026-11-26", since: "2026-06-01"));
+        Assert.DoesNotContain(without.Worksheets, s => s.Name == "増減");
+        Assert.Equal("増減", with.Worksheet(2).Name);
+    }
+
+    [Fact]
+    public async Task LateSheet_ListsTheLateItemWithItsReason()
+    {
+        using var workbook = Reopen(await Reports.BuildAsync("2026-11-26"));
+        var sheet = workbook.Worksheet("遅延一覧");
+        var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "5.1-08");
+        Assert.Equal("移行・テスト", row.Cell(3).GetString());
+        Assert.Contains("ベンダ", row.Cell(9).GetString());
+        Assert.False(string.IsNullOrEmpty(row.Cell(10).GetString()));
+    }
+
+    [Fact]
+    public async Task Cells_AreTyped()
+    {
+        using var workbook = Reopen(await Reports.BuildAsync("2026-11-26"));
+        var list = workbook.Worksheet("工程一覧");
+        var row = list.RowsUsed().Single(r => r.Cell(1).GetString() == "5.1-01");
+        Assert.Equal(XLDataType.DateTime, row.Cell(8).DataType);
+        Assert.Equal(new DateTime(2021, 10, 1), row.Cell(8).GetDateTime());
+        Assert.Equal(XLDataType.Number, row.Cell(11).DataType);
+        Assert.Equal(1.0, row.Cell(11).GetDouble());
+        Assert.Equal(XLDataType.DateTime, row.Cell(13).DataType);
+        var summary = workbook.Worksheet("概要");
+        Assert.Equal(XLDataType.Number, summary.Cell(5, 4).DataType);
+    }
+
+    [Theory]
+    [InlineData("=SUM(A1:A3)")]
+    [InlineData("+81-995-00-0000")]
+    [InlineData("-3か月遅れ")]
+    [InlineData("@担当者")]
+    [InlineData("2022/03")]
+    public async Task FormulaLookingNote_IsStoredAsText(string note)
+    {
+        var report = await Reports.BuildAsync("2026-11-26");
+        var first = report.Milestones[0] with { Note = note };
+        using var workbook = Reopen(report with { Milestones = [first, .. report.Milestones.Skip(1)] });
+        var cell = workbook.Worksheet("工程一覧").Cell(3, 18);
+        Assert.False(cell.HasFormula);
+        Assert.Equal(XLDataType.Text, cell.DataType);
+        Assert.Equal(note, cell.GetString());
+    }
+
+    [Fact]
+    public async Task GanttSheet_HasAMonthColumnPerMonthUnderFiscalYearHeaders_FilledByStatus()
+    {
+        var report = await Reports.BuildAsync("2026-11-26");
+        using var workbook = Reopen(report);
+        var sheet = workbook.Worksheet("ガント");
+        const int firstMonth = 5;
+        var months = report.Gantt.Ticks.Count;
+        Assert.Equal(12 * report.Gantt.YearBands.Count, months);
+        Assert.Equal("4", sheet.Cell(3, firstMonth).GetString());
+        Assert.Equal("3", sheet.Cell(3, firstMonth + 11).GetString());
+        Assert.Equal(report.Gantt.YearBands[0].Label, sheet.Cell(2, firstMonth).GetString());
+        Assert.True(sheet.Cell(2, firstMonth).IsMerged());
+
+        // 5.1-01 is done and planned 2021-10 … 2022-04: its months are filled green, the month before is not.
+        var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "5.1-01").RowNumber();
+        var october2021 = firstMonth + MonthIndex(report, new DateOnly(2021, 10, 1));
+        var done = XLColor.FromHtml(ReportPalette.Gantt(DxRoadmap.Domain.Schedule.Gantt.GanttTone.Done).Strong);
+        Assert.Equal(done, sheet.Cell(row, october2021).Style.Fill.BackgroundColor);
+        Assert.NotEqual(done, sheet.Cell(row, october2021 - 1).Style.Fill.BackgroundColor);
+
+        // A late item's overdue months up to the as-of date are hatched.
+        var late = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "5.1-09").RowNumber();
+        var asOfMonth = firstMonth + MonthIndex(report, new DateOnly(2026, 11, 1));
+        Assert.Equal(XLFillPatternValues.LightUp, sheet.Cell(late, asOfMonth - 1).Style.Fill.PatternType);
+    }
+
+    private static int MonthIndex(CommitteeReport report, DateOnly month) =>
+        report.Gantt.Ticks.Select((t, i) => (t, i)).Single(x => x.t.Month == month).i;
+}

@@ -1,0 +1,66 @@
+using DxRoadmap.Web.Reporting;
+
+namespace DxRoadmap.Tests.Reporting;
+
+public class JapaneseLineBreakerTests
+{
+    // Full-width characters are 10 wide and Latin ones 5, like a proportional Japanese font.
+    private static double Measure(char ch) => ch < 0x80 ? 5 : 10;
+
+    [Fact]
+    public void JapaneseText_BreaksBetweenCharactersToFitTheWidth()
+    {
+        var lines = JapaneseLineBreaker.Wrap("行政手続きのオンライン化を進める", 50, Measure);
+        Assert.Equal(["行政手続き", "のオンライ", "ン化を進め", "る"], lines);
+    }
+
+    [Theory]
+    [InlineData("移行テストを進めた。後続工程", "。")]
+    [InlineData("移行テストを進め、後続工程へ", "、")]
+    [InlineData("基幹系システム（税）の移行", "）")]
+    [InlineData("「標準準拠」」の工程", "」")]
+    [InlineData("データベースの移行テスト", "ー")]
+    [InlineData("移行作業っっっっ", "っ")]
+    public void ClosingPunctuationAndSmallKana_NeverStartALine(string text, string forbidden)
+    {
+        foreach (var width in new[] { 30.0, 40, 50, 60, 70 })
+        {
+            var lines = JapaneseLineBreaker.Wrap(text, width, Measure);
+            Assert.Equal(text, string.Concat(lines));
+            Assert.All(lines.Skip(1), line => Assert.False(line.StartsWith(forbidden, StringComparison.Ordinal), $"{width}: 「{line}」"));
+            Assert.All(lines.Skip(1), line => Assert.DoesNotContain(line[0], JapaneseLineBreaker.NoLineStart));
+        }
+    }
+
+    [Fact]
+    public void OpeningBracket_NeverEndsALine()
+    {
+        var lines = JapaneseLineBreaker.Wrap("工程を「ぴったりサービス」で", 40, Measure);
+        Assert.All(lines, line => Assert.False(line.EndsWith('「'), line));
+        Assert.Equal("工程を「ぴったりサービス」で", string.Concat(lines));
+    }
+
+    [Fact]
+    public void LatinWords_StayWhole_WhenTheyFit()
+    {
+        var lines = JapaneseLineBreaker.Wrap("AI・RPAとFit&Gap分析", 60, Measure);
+        Assert.Contains(lines, l => l.Contains("Fit&Gap", StringComparison.Ordinal));
+        Assert.Equal("AI・RPAとFit&Gap分析", string.Concat(lines));
+    }
+
+    [Fact]
+    public void LineBreaksInTheText_AreKept_AndEmptyTextHasNoLines()
+    {
+        Assert.Equal(["一行目", "二行目"], JapaneseLineBreaker.Wrap("一行目\n二行目", 100, Measure));
+        Assert.Empty(JapaneseLineBreaker.Wrap(null, 100, Measure));
+    }
+
+    [Fact]
+    public void EveryLine_FitsTheWidth_ExceptWhereKinsokuHangsOneMark()
+    {
+        const string text = "基幹系システムのベンダにおいて全国の標準準拠システムの開発・移行作業が集中し、税・介護保険の標準準拠版の提供が遅れたため、移行テストが計画より後ろ倒しになっている。";
+        var lines = JapaneseLineBreaker.Wrap(text, 120, Measure);
+        Assert.Equal(text, string.Concat(lines));
+        Assert.All(lines, l => Assert.True(l.Sum(Measure) <= 120, l));
+    }
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+using DxRoadmap.Domain.Reporting;
+using DxRoadmap.Domain.Roadmap;
+using DxRoadmap.Domain.Schedule;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace DxRoadmap.Web.Reporting;
+
+/// <summary>
+/// Lays a <see cref="CommitteeReport"/> out as a PDF: cover, summary, Gantt chart, late items, and the full
+/// list as an appendix. Content comes from the report model only; this class decides pages and drawing.
+/// </summary>
+public static class PdfReportWriter
+{
+    public const string Creator = "DxRoadmap";
+
+    public static void Write(CommitteeReport report, Stream output, PaperSize paper = PaperSize.A3)
+    {
+        ReportFonts.EnsureRegistered();
+        var h = report.Header;
+        using var document = new PdfDocument();
+        document.Info.Title = $"{h.PlanTitle} {h.Title} ({h.AsOfLabel})";
+        document.Info.Subject = $"{h.MeetingName} 資料 基準日 {h.AsOfLabel} 対象 {h.ScopeLabel}";
+        document.Info.Author = h.IssuedBy;
+        document.Info.Creator = Creator;
+        document.Info.Keywords = "進捗報告, " + h.MeetingName;
+        document.PageLayout = PdfPageLayout.SinglePage;
+
+        using (var canvas = new PdfCanvas(document, paper, $"{h.PlanTitle}　{h.Title}",
+                   $"基準日 {h.AsOfWithWestern}　対象 {h.ScopeLabel}", h.IssuedBy))
+        {
+            Cover(canvas, report);
+            Summary(canvas, report);
+            PdfGantt.Draw(canvas, h, report.Gantt, "2. 工程表");
+            LateItems(canvas, report);
+            Appendix(canvas, report);
+            canvas.NumberPages();
+        }
+        document.Save(output, closeStream: false);
+    }
+
+    private static void Cover(PdfCanvas c, CommitteeReport report)
+    {
+        var h = report.Header;
+        c.NewPage(plain: true);
+        var g = c.G;
+        var centre = c.Width / 2;
+        var y = c.Height * 0.28;
+        g.DrawString($"{h.MeetingName} 資料", c.Font(18), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+        y += 50;
+        g.DrawString(h.PlanTitle, c.Font(26, true), PdfCanvas.Brush(ReportPalette.Accent), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+        y += 44;
+        g.DrawString(h.Title, c.Font(30, true), PdfCanvas.Brush(ReportPalette.Accent), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+        y += 24;
+        g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.Accent), 1.5), centre - 220, y, centre + 220, y);
+        y += 50;
+        g.DrawString($"基準日　{h.AsOfLabel}", c.Font(20), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+        y += 26;
+        g.DrawString($"({JapaneseDates.WesternDay(h.AsOf)})", c.Font(12), PdfCanvas.Brush(ReportPalette.ExternalText), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+        y += 34;
+        g.DrawString($"対象　{h.ScopeLabel}", c.Font(14), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+        if (h.Since is { } since)
+        {
+            y += 24;
+            g.DrawString($"前回会議　{JapaneseDates.Day(since)}", c.Font(12), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+        }
+        if (h.SampleData)
+        {
+            y += 40;
+            var text = ReportNotes.SampleData;
+            var size = g.MeasureString(text, c.Font(12, true));
+            g.DrawRectangle(PdfCanvas.Brush(ReportPalette.Signal(Signal.Yellow).Light), centre - size.Width / 2 - 12, y - 18, size.Width + 24, 28);
+            g.DrawString(text, c.Font(12, true), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+        }
+        g.DrawString(h.IssuedBy, c.Font(16), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, c.Height * 0.82), XStringFormats.BaseLineCenter);
+    }
+
+    private static void Summary(PdfCanvas c, CommitteeReport report)
+    {
+        c.NewPage();
+        c.Heading("1. 重点取組の進捗状況");
+        InitiativeBars(c, report.Initiatives);
+        c.Y += 6;
+        LegendLine(c);
+        foreach (var line in ReportNotes.EvaluationRule.Prepend("評価の基準").Append(ReportNotes.Signal))
+        {
+            c.Paragraph(line, c.BodySize, ReportPalette.ExternalText);
+        }
+        c.Y += 10;
+
+        if (report.Changes is { } changes)
+        {
+            c.Table($"前回会議 ({changes.SinceLabel}) からの増減",
+                [new("重点取組", 4), new("名称", 20), new("完了 前回→今回", 8, CellAlign.Center), new("完了 増減", 5, CellAlign.Right),
+                 new("遅延 前回→今回", 8, CellAlign.Center), new("遅延 増減", 5, CellAlign.Right), new("評価 前回→今回", 14, CellAlign.Center)],
+                changes.Initiatives.Select(i => (IReadOnlyList<PdfCell>)
+                [
+                    i.Code, i.Title, $"{i.DoneBefore} → {i.DoneNow}", Signed(i.DoneDelta), $"{i.LateBefore} → {i.LateNow}",
+                    new PdfCell(Signed(i.LateDelta), Color: i.LateDelta > 0 ? ReportPalette.Signal(Signal.Red).Strong : null),
+                    $"{EvaluationRule.Label(i.EvaluationBefore)} → {EvaluationRule.Label(i.EvaluationNow)}",
+                ]));
+            if (changes.Milestones.Count > 0)
+            {
+                c.Table("変更のあった工程",
+                    [new("コード", 5), new("取組", 3), new("工程名", 30), new("主管課", 10), new("変更内容", 30)],
+                    changes.Milestones.Select(m => (IReadOnlyList<PdfCell>)[m.Code, m.InitiativeCode, m.Title, m.Owner, m.Change]));
+            }
+        }
+
+        c.Table("課別の状況 (主管課・関係課として関わる工程)",
+            [new("部", 8), new("課", 14), new("工程数", 5, CellAlign.Right), new("うち主管", 5, CellAlign.Right), new("未着手", 5, CellAlign.Right), new("進行中", 5, CellAlign.Right),
+             new("完了", 5, CellAlign.Right), new("遅延", 5, CellAlign.Right), new("要注意", 5, CellAlign.Right), new("完了率", 5, CellAlign.Right),
+             new("信号", 4, CellAlign.Center)],
+            report.Departments.Select(d => (IReadOnlyList<PdfCell>)
+            [
+                d.Division, d.Name, N(d.Total), N(d.Owned), N(d.NotStarted), N(d.InProgress), N(d.Done), N(d.Late), N(d.Attention),
+                Share(d.ShareDone), SignalCell(d.Signal),
+            ]));
+    }
+
+    /// <summary>One band per initiative: a stacked bar of its own items by status, counts, progress and grade.</summary>
+    private static void InitiativeBars(PdfCanvas c, IReadOnlyList<InitiativeRow> initiatives)
+    {
+        var g = c.G;
+        var rowHeight = 46.0;
+        var titleWidth = c.ContentWidth * 0.27;
+        var barWidth = c.ContentWidth * 0.38;
+        var statsX = c.Left + titleWidth + barWidth + 16;
+        var gradeX = c.Right - 92;
+        foreach (var i in initiatives)
+        {
+            c.Need(rowHeight);
+            var y = c.Y;
+            g.DrawRectangle(new XPen(PdfCanvas.Color(ReportPalette.Rule), 0.4), c.Left, y, c.ContentWidth, rowHeight - 4);
+            var dot = ReportPalette.Signal(i.Signal).Strong;
+            g.DrawEllipse(PdfCanvas.Brush(dot), c.Left + 8, y + 14, 12, 12);
+            // A title that needs two lines at 11pt is set smaller so it stays clear of the 主管 line below.
+            var titleSize = c.Wrap($"{i.Code} {i.Title}", titleWidth - 34, 11, true).Count > 1 ? 9 : 11;
+            var titleLines = c.Wrap($"{i.Code} {i.Title}", titleWidth - 34, titleSize, true);
+            for (var l = 0; l < Math.Min(2, titleLines.Count); l++)
+            {
+                g.DrawString(titleLines[l], c.Font(titleSize, true), PdfCanvas.Brush(ReportPalette.Ink),
+                    new XPoint(c.Left + 26, y + 15 + l * (titleSize + 2)), XStringFormats.BaseLineLeft);
+            }
+            g.DrawString($"主管 {i.LeadDepartment}", c.Font(8), PdfCanvas.Brush(ReportPalette.ExternalText),
+                new XPoint(c.Left + 26, y + rowHeight - 10), XStringFormats.BaseLineLeft);
+
+            var own = i.Total - i.External;
+            var barX = c.Left + titleWidth;
+            // Light segments carry dark numbers, strong ones white.
+            var segments = new (int Count, string Color, bool Light)[]
+            {
+                (i.Done, ReportPalette.Status(MilestoneStatus.Done, false).Strong, false),
+                (i.InProgress, ReportPalette.Status(MilestoneStatus.InProgress, false).Strong, false),
+                (i.NotStarted, ReportPalette.Status(MilestoneStatus.NotStarted, false).Light, true),
+                (i.OnHold + i.Cancelled, ReportPalette.Status(MilestoneStatus.OnHold, false).Light, true),
+            };
+            var x = barX;
+            foreach (var (count, color, light) in segments)
+            {
+                if (own == 0 || count == 0)
+                {
+                    continue;
+                }
+                var w = barWidth * count / own;
+                g.DrawRectangle(PdfCanvas.Brush(color), x, y + 8, w, 16);
+                if (w > 14)
+                {
+                    g.DrawString(N(count), c.Font(8, true), PdfCanvas.Brush(light ? ReportPalette.Ink : "#FFFFFF"),
+                        new XPoint(x + w / 2, y + 19), XStringFormats.BaseLineCenter);
+                }
+                x += w;
+            }
+            g.DrawRectangle(new XPen(PdfCanvas.Color(ReportPalette.Rule), 0.5), barX, y + 8, barWidth, 16);
+            // The expected progress as a tick across the bar, so "behind" reads at a glance.
+            var tick = barX + barWidth * i.ExpectedProgress / 100.0;
+            g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.Ink), 1.2) { DashStyle = XDashStyle.Dash }, tick, y + 4, tick, y + 28);
+            g.DrawString($"完了率 {Share(i.ShareDone)}　進捗 実績 {i.ActualProgress}% / 計画 {i.ExpectedProgress}%", c.Font(8),
+                PdfCanvas.Brush(ReportPalette.Ink), new XPoint(barX, y + 37), XStringFormats.BaseLineLeft);
+
+            var counts = $"工程 {own}" + (i.External > 0 ? $" (ほか国・県 {i.External})" : "")
+                + $"　未着手 {i.NotStarted}　進行中 {i.InProgress}　完了 {i.Done}";
+            var flags = $"遅延 {i.Overdue}　着手遅れ {i.LateStart}　要注意 {i.AtRisk}　更新なし {i.Stale}";
+            // The counts shrink to the room left before the grade badge (narrower on A4).
+            var room = gradeX - 10 - statsX;
+            var widest = Math.Max(g.MeasureString(counts, c.Font(9)).Width, g.MeasureString(flags, c.Font(9, true)).Width);
+            var statsSize = Math.Min(9, Math.Floor(9 * room / widest * 10) / 10);
+            g.DrawString(counts, c.Font(statsSize), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(statsX, y + 18), XStringFormats.BaseLineLeft);
+            g.DrawString(flags, c.Font(statsSize, i.Late > 0), PdfCanvas.Brush(i.Late > 0 ? ReportPalette.Signal(Signal.Red).Strong : ReportPalette.Ink),
+                new XPoint(statsX, y + 32), XStringFormats.BaseLineLeft);
+
+            var tone = ReportPalette.Evaluation(i.Evaluation);
+            g.DrawRoundedRectangle(PdfCanvas.Brush(tone.Strong), gradeX, y + 6, 84, 30, 6, 6);
+            g.DrawString(i.EvaluationLabel, c.Font(11, true), PdfCanvas.Brush("#FFFFFF"), new XPoint(gradeX + 42, y + 26), XStringFormats.BaseLineCenter);
+            c.Y += rowHeight;
+        }
+    }
+
+    private static void LegendLine(PdfCanvas c)
+    {
+        var g = c.G;
+        var x = c.Left;
+        var y = c.Y + 8;
+        foreach (var (label, color) in new[]
+                 {
+                     ("完了", ReportPalette.Status(MilestoneStatus.Done, false).Strong),
+                     ("進行中", ReportPalette.Status(MilestoneStatus.InProgress, false).Strong),
+                     ("未着手", ReportPalette.Status(MilestoneStatus.NotStarted, false).Light),
+                     ("保留・中止", ReportPalette.Status(MilestoneStatus.OnHold, false).Light),
+                 })
+        {
+            g.DrawRectangle(new XPen(PdfCanvas.Color(ReportPalette.Rule), 0.4), PdfCanvas.Brush(color), x, y - 7, 14, 9);
+            g.DrawString(label, c.Font(8), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 18, y), XStringFormats.BaseLineLeft);
+            x += 30 + g.MeasureString(label, c.Font(8)).Width;
+        }
+        g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.Ink), 1.2) { DashStyle = XDashStyle.Dash }, x, y - 8, x, y + 2);
+        g.DrawString("計画上の進捗 (期間の経過割合)", c.Font(8), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 6, y), XStringFormats.BaseLineLeft);
+        c.Y += 18;
+    }
+
+    private static void LateItems(PdfCanvas c, CommitteeReport report)
+    {
+        c.NewPage();
+        c.Heading($"3. 遅延している工程 ({report.Late.Count}件)");
+        if (report.Late.Count == 0)
+        {
+            c.Paragraph(ReportNotes.NoLateItems);
+            return;
+        }
+        c.Table(null,
+            [new("コード", 5), new("取組", 3), new("工程名", 20), new("主管課", 9), new("計画期間", 13), new("状態 / 進捗", 6, CellAlign.Center),
+             new("判定", 9), new("遅延理由", 27), new("対応策", 27)],
+            report.Late.Select(m => (IReadOnlyList<PdfCell>)
+            [
+                m.Code, m.InitiativeCode, new PdfCell(m.Title, Bold: true), m.Owner, m.Period, $"{m.StatusLabel}\n{m.Progress}%",
+                new PdfCell(m.State, Color: ReportPalette.Signal(Signal.Red).Strong),
+                m.DelayReason ?? ReportNotes.NoReason, m.Countermeasure ?? ReportNotes.NoCountermeasure,
+            ]));
+    }
+
+    private static void Appendix(PdfCanvas c, CommitteeReport report)
+    {
+        c.NewPage();
+        c.Heading($"付録 工程一覧 ({report.Milestones.Count}件)");
+        c.Table(null,
+            [new("コード", 5), new("取組", 3), new("取組項目", 13), new("工程名", 22), new("主管課", 9), new("計画期間", 13),
+             new("状態", 4, CellAlign.Center), new("進捗", 4, CellAlign.Right), new("実績", 10), new("判定", 10), new("信号", 3, CellAlign.Center), new("備考", 16)],
+            report.Milestones.Select(m => (IReadOnlyList<PdfCell>)
+            [
+                m.Code, m.InitiativeCode, m.TrackTitle,
+                new PdfCell(m.Title, Color: m.External ? ReportPalette.ExternalText : null),
+                m.Owner, m.Period, m.StatusLabel, m.External ? "" : m.Progress + "%", Actual(m), m.State,
+                m.External ? "" : SignalCell(m.Signal), m.Note,
+            ]));
+    }
+
+    private static string Actual(MilestoneRow m) => (m.ActualStart, m.ActualEnd) switch
+    {
+        ({ } s, { } e) => $"{JapaneseDates.WesternDay(s)}～{JapaneseDates.WesternDay(e)}",
+        ({ } s, null) => $"{JapaneseDates.WesternDay(s)}～",
+        (null, { } e) => $"～{JapaneseDates.WesternDay(e)}",
+        _ => "",
+    };
+
+    private static PdfCell SignalCell(Signal signal) =>
+        new(signal.Label(), Fill: ReportPalette.Signal(signal).Strong, Color: "#FFFFFF", Bold: true);
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Signed(int value) => value.ToString("+0;-0;0", CultureInfo.InvariantCulture);
+
+    private static string Share(double share) => Math.Round(share * 100).ToString(CultureInfo.InvariantCulture) + "%";
+}

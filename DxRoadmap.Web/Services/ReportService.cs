@@ -1,0 +1,63 @@
+using DxRoadmap.Domain.Reporting;
+using DxRoadmap.Domain.Roadmap;
+using DxRoadmap.Domain.Schedule;
+using DxRoadmap.Web.Data;
+using DxRoadmap.Web.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DxRoadmap.Web.Services;
+
+/// <summary>Loads the roadmap and its history, builds the committee report and writes it in either format.</summary>
+public sealed class ReportService(RoadmapReader reader, IDbContextFactory<RoadmapDbContext> factory, IOptions<DelayThresholds> thresholds)
+{
+    public async Task<ReportBuildResult> BuildAsync(DateOnly asOf, ReportScope scope, DateOnly? since,
+        CancellationToken cancellationToken = default)
+    {
+        var roadmap = await reader.LoadAsync(cancellationToken);
+        var request = new ReportRequest(asOf, scope, since, thresholds.Value);
+        if (request.Check(roadmap) is { } problem)
+        {
+            return new ReportBuildResult(null, problem);
+        }
+        var history = await LoadHistoryAsync(cancellationToken);
+        return new ReportBuildResult(ReportBuilder.Build(roadmap, history, request), null);
+    }
+
+    /// <summary>Writes the report to <paramref name="output"/>; returns a message instead when the request is invalid.</summary>
+    public async Task<string?> WriteAsync(ReportFormat format, DateOnly asOf, ReportScope scope, DateOnly? since, Stream output,
+        PaperSize paper = PaperSize.A3, CancellationToken cancellationToken = default)
+    {
+        var result = await BuildAsync(asOf, scope, since, cancellationToken);
+        if (result.Report is not { } report)
+        {
+            return result.Problem;
+        }
+        // Both writers are synchronous and CPU-bound; keep them off the caller's thread (a Blazor circuit).
+        await Task.Run(() => Write(report, format, output, paper), cancellationToken);
+        return null;
+    }
+
+    public static void Write(CommitteeReport report, ReportFormat format, Stream output, PaperSize paper = PaperSize.A3)
+    {
+        if (format == ReportFormat.Pdf)
+        {
+            PdfReportWriter.Write(report, output, paper);
+        }
+        else
+        {
+            ExcelReportWriter.Write(report, output);
+        }
+    }
+
+    private async Task<List<ProgressUpdate>> LoadHistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var updates = await db.ProgressUpdates.AsNoTracking().ToListAsync(cancellationToken);
+        // SQLite cannot order by DateTimeOffset; the history is small enough to sort here.
+        return updates.OrderBy(u => u.UpdatedAt).ThenBy(u => u.Id).ToList();
+    }
+}
+
+/// <summary>A report, or the reason in Japanese why it could not be built.</summary>
+public sealed record ReportBuildResult(CommitteeReport? Report, string? Problem);
