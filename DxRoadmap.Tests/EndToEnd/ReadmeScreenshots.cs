@@ -28,7 +28,31 @@ public sealed class ReadmeScreenshots(BrowserApp app)
         await Assertions.Expect(page.Locator("[data-testid=inazuma]")).ToBeVisibleAsync();
         await SaveAsync(page, "gantt.png");
 
+        await watched.GotoAsync("/reports");
+        var pdf = await ReportsBrowserTests.DownloadAsync(page, "download-pdf");
+        var pdfPath = Path.Combine(Path.GetTempPath(), $"dxroadmap-report-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(pdfPath, pdf.Bytes);
+        try
+        {
+            // The second page (the summary; the first is the cover), as a PNG of about the screenshots' width.
+            await RunAsync("pdftoppm", "-png", "-f", "2", "-l", "2", "-singlefile", "-scale-to", "1400", pdfPath,
+                Path.Combine(Folder, "report-page"));
+        }
+        finally
+        {
+            File.Delete(pdfPath);
+        }
+
         watched.AssertNothingLeftTheMachineAndNoErrors();
+    }
+
+    private static async Task RunAsync(string tool, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, arguments) { RedirectStandardError = true })
+            ?? throw new InvalidOperationException(tool + " did not start");
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{tool} failed: {errors}");
     }
 
     private static async Task SaveAsync(IPage page, string name)
