@@ -30,13 +30,10 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string? SkipReason { get; private set; }
 
-    /// <summary>The running app's services, to compare what the browser shows with what the app computes.</summary>
-    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException(SkipReason);
+    public static bool Required => Environment.GetEnvironmentVariable("DXROADMAP_REQUIRE_BROWSER") == "1";
 
     /// <summary>"Today" as the app sees it (Japan time).</summary>
     public DateOnly Today => Services.GetRequiredService<AppClock>().Today;
-
-    public static bool Required => Environment.GetEnvironmentVariable("DXROADMAP_REQUIRE_BROWSER") == "1";
 
     public async ValueTask InitializeAsync()
     {
@@ -64,6 +61,12 @@ public sealed class BrowserApp : IAsyncLifetime
                 "--no-first-run", "--disable-sync", "--disable-quic"],
         });
     }
+
+    /// <summary>The running app's services, to look up data the browser then works on.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
+    public Task CreateUserAsync(string name, string role, string? department = null) =>
+        _factory!.CreateUserAsync(name, role, department);
 
     /// <summary>Skips the calling test when no browser is available (fails instead when CI requires one).</summary>
     public void RequireBrowser()
