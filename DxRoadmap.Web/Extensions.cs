@@ -28,8 +28,17 @@ public static class Extensions
 
         var dataDirectory = DataPaths.Resolve(configuration["Data:Directory"], builder.Environment.ContentRootPath);
         services.AddSingleton(new DataLocation(dataDirectory));
-        var connectionString = DataPaths.ConnectionString(configuration.GetConnectionString("Roadmap"), dataDirectory);
-        services.AddDbContextFactory<RoadmapDbContext, RoadmapDbContextFactory>(options => options.UseSqlite(connectionString));
+        var database = DatabaseSettings.From(configuration, dataDirectory);
+        services.AddSingleton(database);
+        services.AddDbContextFactory<RoadmapDbContext, RoadmapDbContextFactory>(options => _ = database.Provider == DatabaseProvider.Postgres
+            ? options.UseNpgsql(database.ConnectionString)
+            : options.UseSqlite(database.ConnectionString));
+        if (EF.IsDesignTime)
+        {
+            // `dotnet ef migrations add … --context PostgresRoadmapDbContext` builds that context here, with the
+            // app's services (Identity reads its schema options from them); no server is needed to add a migration.
+            services.AddDbContext<PostgresRoadmapDbContext>(o => o.UseNpgsql("Host=localhost;Database=dxroadmap"));
+        }
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerService>();
 

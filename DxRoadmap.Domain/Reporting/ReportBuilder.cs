@@ -139,7 +139,7 @@ public static class ReportBuilder
             return null;
         }
         var rows = roadmap.Procedures.Where(p => scope.Includes(p.Department)).OrderBy(p => p.Order)
-            .Select(p => new ProcedureRow(p.Department?.Name ?? "", p.Title, p.Category, ProcedureStageNames.Label(p.Stage),
+            .Select(p => new ProcedureRow(p.Department?.Name ?? "", p.Title, p.Category, p.Stage.Label(),
                 p.PlannedGoLive, p.ActualGoLive,
                 p.Stage != ProcedureStage.InService && p.PlannedGoLive is { } goLive && goLive < asOf))
             .ToList();
@@ -148,7 +148,7 @@ public static class ReportBuilder
             return null;
         }
         var byStage = Enum.GetValues<ProcedureStage>()
-            .Select(s => new StageCount(ProcedureStageNames.Label(s), rows.Count(r => r.Stage == ProcedureStageNames.Label(s))))
+            .Select(s => new StageCount(s.Label(), rows.Count(r => r.Stage == s.Label())))
             .ToList();
         return new ProcedureSection(rows, byStage);
     }

@@ -7,7 +7,8 @@ namespace DxRoadmap.Domain.Roadmap;
 /// It has the plan's shape — five initiatives with several tracks each, many departments — and every kind of
 /// milestone the plan has: spans (month and day precision), points, 「までに」 deadlines, open-ended spans,
 /// external events, yearly recurring steps and re-planned items, with statuses, progress and actual dates
-/// spread over 令和2年度 … 令和8年度.
+/// spread over 令和2年度 … 令和8年度. <see cref="History"/> adds the progress updates that led there, and the
+/// snapshot carries 5.2 procedures, so a database filled from it looks like one used for years.
 /// </summary>
 public static class SyntheticRoadmap
 {
@@ -39,7 +40,8 @@ public static class SyntheticRoadmap
             SampleProgressLoaded = true,
         };
 
-        var departments = Enumerable.Range(1, 40)
+        // A prefecture tracking its municipalities has far more 課 than a city: grow with the plan.
+        var departments = Enumerable.Range(1, Math.Max(40, milestones / 50))
             .Select(i => new Department
             {
                 Id = i,
@@ -100,7 +102,108 @@ public static class SyntheticRoadmap
             items.Add(m);
         }
 
-        return new RoadmapSnapshot(plan, initiatives, tracks, items, departments, [], [], []);
+        // Procedures come from their own generator so adding them left the milestones of a seed unchanged.
+        var procedures = Procedures(Math.Max(10, milestones / 20), departments, new Random(seed ^ 0x5F2));
+        return new RoadmapSnapshot(plan, initiatives, tracks, items, departments, procedures, [], []);
+    }
+
+    /// <summary>
+    /// The progress updates that brought each started milestone to its current state: 着手, a few progress
+    /// reports, then 完了 or 保留; same seed, same history. Each update records its field changes as the
+    /// editor would.
+    /// </summary>
+    public static List<ProgressUpdate> History(RoadmapSnapshot roadmap, int seed)
+    {
+        var random = new Random(seed ^ 0x3A7);
+        var updates = new List<ProgressUpdate>(roadmap.Milestones.Count * 2);
+        foreach (var m in roadmap.Milestones)
+        {
+            if (m.ActualStart is not { } started)
+            {
+                continue;
+            }
+            var author = m.OwnerName.Length > 0 ? m.OwnerName + "担当" : "担当者";
+            // Replay from 未着手 to the milestone's current values, one step at a time.
+            var state = new Milestone
+            {
+                Code = m.Code, Title = m.Title, TrackId = m.TrackId, OwnerDepartment = m.OwnerDepartment,
+                PlannedStart = m.PlannedStart, PlannedEnd = m.PlannedEnd,
+            };
+            var day = started;
+            var reports = random.Next(0, 4);
+            var steps = new List<Action<Milestone>>
+            {
+                s => { s.Status = MilestoneStatus.InProgress; s.ActualStart = started; s.Progress = Math.Min(m.Progress, 10); },
+            };
+            for (var r = 1; r <= reports; r++)
+            {
+                var share = m.Progress * r / (reports + 1);
+                steps.Add(s => s.Progress = Math.Max(s.Progress, share - share % 5));
+            }
+            steps.Add(s =>
+            {
+                s.Status = m.Status;
+                s.Progress = m.Progress;
+                s.ActualEnd = m.ActualEnd;
+                s.DelayReason = m.DelayReason;
+                s.Countermeasure = m.Countermeasure;
+            });
+            var reported = m.ActualEnd ?? (m.UpdatedAt is { } u ? DateOnly.FromDateTime(u.DateTime) : started.AddDays(90));
+            var last = reported < started ? started : reported;
+            var gap = Math.Max(1, (last.DayNumber - started.DayNumber) / steps.Count);
+            for (var i = 0; i < steps.Count; i++)
+            {
+                var before = MilestoneFields.Snapshot(state);
+                steps[i](state);
+                var changes = MilestoneFields.Diff(before, MilestoneFields.Snapshot(state));
+                if (changes.Count == 0)
+                {
+                    continue;
+                }
+                var when = i == steps.Count - 1 && last > day ? last : day;
+                updates.Add(new ProgressUpdate
+                {
+                    MilestoneId = m.Id,
+                    Milestone = m,
+                    UpdatedBy = author,
+                    UpdatedAt = new DateTimeOffset(when.ToDateTime(new TimeOnly(17, random.Next(60))), TimeSpan.FromHours(9)),
+                    Comment = Comments[random.Next(Comments.Length)],
+                    Changes = changes,
+                });
+                day = day.AddDays(gap);
+            }
+        }
+        return updates;
+    }
+
+    private static readonly string[] Comments = ["定例会議で報告", "進捗を更新", "課内で確認済み", "関係課と調整のうえ更新"];
+
+    private static readonly string[] ProcedureKinds = ["申請", "届出", "交付申請", "予約", "登録"];
+
+    private static readonly string[] ProcedureCategories = ["子育て", "介護", "税", "住民", "施設", "事業者"];
+
+    private static List<OnlineProcedure> Procedures(int count, IReadOnlyList<Department> departments, Random random)
+    {
+        var list = new List<OnlineProcedure>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var department = departments[random.Next(departments.Count)];
+            var stage = (ProcedureStage)random.Next(ProcedureStages.All.Count);
+            var planned = new DateOnly(2022, 4, 1).AddMonths(random.Next(60));
+            list.Add(new OnlineProcedure
+            {
+                Id = i + 1,
+                Title = $"{ProcedureCategories[i % ProcedureCategories.Length]}の{ProcedureKinds[random.Next(ProcedureKinds.Length)]} その{(i + 1).ToString(CultureInfo.InvariantCulture)}",
+                DepartmentId = department.Id,
+                Department = department,
+                Category = ProcedureCategories[i % ProcedureCategories.Length],
+                Stage = stage,
+                PlannedGoLive = planned,
+                ActualGoLive = stage == ProcedureStage.InService ? planned.AddDays(random.Next(-20, 40)) : null,
+                Order = i + 1,
+            });
+        }
+        return list;
     }
 
     private static void Shape(Milestone m, Random random, bool recurringTrack)

@@ -13,7 +13,7 @@ namespace DxRoadmap.Tests.Components;
 /// <summary>The page over the real plan with the sample progress, as of 2026-11-26.</summary>
 public class GanttPageTests : MudTestContext, IAsyncLifetime
 {
-    private SqliteDatabase? _database;
+    private TestDatabase? _database;
 
     public async ValueTask InitializeAsync()
     {

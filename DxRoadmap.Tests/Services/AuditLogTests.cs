@@ -8,10 +8,13 @@ namespace DxRoadmap.Tests.Services;
 
 public class AuditLogTests
 {
+    /// <summary>The database the tests run on; the subclass below runs them all again on PostgreSQL.</summary>
+    protected virtual TestProvider Provider => TestProvider.Sqlite;
+
     [Fact]
     public async Task ChangingAMilestone_WritesOneRowPerChangedField_UnderTheActingUser()
     {
-        using var database = await SqliteDatabase.CreateSeededAsync();
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
         int id;
         await using (var db = database.CreateDbContext())
         {
@@ -41,7 +44,7 @@ public class AuditLogTests
     [Fact]
     public async Task WithoutAnActingUser_TheMilestonesUpdatedByIsTheActor()
     {
-        using var database = await SqliteDatabase.CreateSeededAsync();
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
         await using (var db = database.CreateDbContext())
         {
             var milestone = await db.Milestones.OrderBy(m => m.Id).FirstAsync();
@@ -58,7 +61,7 @@ public class AuditLogTests
     [Fact]
     public async Task AChangeAttachedWithUpdate_IsComparedWithTheDatabase()
     {
-        using var database = await SqliteDatabase.CreateSeededAsync();
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
         Department department;
         await using (var db = database.CreateDbContext())
         {
@@ -80,7 +83,7 @@ public class AuditLogTests
     [Fact]
     public async Task ARefusedChange_LeavesNoAuditRow_AndTheContextDoesNotRetryIt()
     {
-        using var database = await SqliteDatabase.CreateSeededAsync();
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
         await using var first = database.CreateDbContext();
         await using var second = database.CreateDbContext();
         var a = await first.Milestones.OrderBy(m => m.Id).FirstAsync();
@@ -103,7 +106,7 @@ public class AuditLogTests
     [Fact]
     public async Task AuditRows_CommitOrRollBackWithTheChangeInAnOuterTransaction()
     {
-        using var database = await SqliteDatabase.CreateSeededAsync();
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
         await using (var db = database.CreateDbContext())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
@@ -121,7 +124,7 @@ public class AuditLogTests
     [Fact]
     public async Task CreatingAndDeleting_AreRecordedWithTheEntitysName()
     {
-        using var database = await SqliteDatabase.CreateSeededAsync();
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
         await using (var db = database.CreateDbContext())
         {
             db.Departments.Add(new Department { Name = "テスト課", Division = "総務部" });
@@ -150,4 +153,10 @@ public class AuditLogTests
         var row = Assert.Single(rows);
         Assert.Equal("初期データ読込", row.Field);
     }
+}
+
+/// <summary>The same tests on a real PostgreSQL server (skipped when none is configured).</summary>
+public sealed class AuditLogTestsOnPostgres : AuditLogTests
+{
+    protected override TestProvider Provider => TestProvider.Postgres;
 }

@@ -7,12 +7,15 @@ namespace DxRoadmap.Tests.Services;
 
 public class MilestoneEditingTests
 {
+    /// <summary>The database the tests run on; the subclass below runs them all again on PostgreSQL.</summary>
+    protected virtual TestProvider Provider => TestProvider.Sqlite;
+
     private const string Actor = "山田";
 
     [Fact]
     public async Task Save_WritesTheMilestoneAndOneHistoryEntry()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var editing = roadmap.Editing("2022-04-01");
         var loaded = (await editing.LoadAsync(roadmap.OnTrack.Id))!;
         var model = MilestoneEditModel.From(loaded.Milestone);
@@ -36,7 +39,7 @@ public class MilestoneEditingTests
     [Fact]
     public async Task Save_Twice_StoresOneChange()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var editing = roadmap.Editing("2022-04-01");
         var loaded = (await editing.LoadAsync(roadmap.OnTrack.Id))!;
         var model = MilestoneEditModel.From(loaded.Milestone);
@@ -53,7 +56,7 @@ public class MilestoneEditingTests
     [Fact]
     public async Task Save_OverAnotherUsersSave_IsRefusedAndKeepsTheirs()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var editing = roadmap.Editing("2022-04-01");
         var loaded = (await editing.LoadAsync(roadmap.OnTrack.Id))!;
         var theirs = MilestoneEditModel.From(loaded.Milestone);
@@ -73,7 +76,7 @@ public class MilestoneEditingTests
     [Fact]
     public async Task Save_ForgedInvalidRequest_IsRefusedAndWritesNothing()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var editing = roadmap.Editing("2022-04-01");
         var loaded = (await editing.LoadAsync(roadmap.OnTrack.Id))!;
         var model = MilestoneEditModel.From(loaded.Milestone);
@@ -92,7 +95,7 @@ public class MilestoneEditingTests
     [Fact]
     public async Task Save_LateItemMarkedDone_NeedsNoReasonAndLeavesTheAlerts()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var editing = roadmap.Editing("2022-04-01");
         var loaded = (await editing.LoadAsync(roadmap.Overdue.Id))!;
         var model = MilestoneEditModel.From(loaded.Milestone);
@@ -109,7 +112,13 @@ public class MilestoneEditingTests
     [Fact]
     public async Task Load_UnknownId_IsNull()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         Assert.Null(await roadmap.Editing("2022-04-01").LoadAsync(9999));
     }
+}
+
+/// <summary>The same tests on a real PostgreSQL server (skipped when none is configured).</summary>
+public sealed class MilestoneEditingTestsOnPostgres : MilestoneEditingTests
+{
+    protected override TestProvider Provider => TestProvider.Postgres;
 }

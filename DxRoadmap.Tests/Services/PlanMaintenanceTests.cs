@@ -6,12 +6,15 @@ namespace DxRoadmap.Tests.Services;
 
 public class PlanMaintenanceTests
 {
+    /// <summary>The database the tests run on; the subclass below runs them all again on PostgreSQL.</summary>
+    protected virtual TestProvider Provider => TestProvider.Sqlite;
+
     private const string Actor = "山田";
 
     [Fact]
     public async Task DeleteDepartment_OwningMilestones_IsRefusedWithTheReason()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
 
         var result = await roadmap.Maintenance().DeleteDepartmentAsync(roadmap.CitizensDepartment.Id, Actor);
 
@@ -24,7 +27,7 @@ public class PlanMaintenanceTests
     [Fact]
     public async Task DeleteDepartment_NamedOnlyAsRelated_IsRefused()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         await roadmap.ChangeAsync(roadmap.OnTrack.Id, m => m.RelatedDepartments = [SmallRoadmap.Unused]);
 
         var result = await roadmap.Maintenance().DeleteDepartmentAsync(roadmap.UnusedDepartment.Id, Actor);
@@ -36,7 +39,7 @@ public class PlanMaintenanceTests
     [Fact]
     public async Task DeleteDepartment_Unused_IsDeleted()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var result = await roadmap.Maintenance().DeleteDepartmentAsync(roadmap.UnusedDepartment.Id, Actor);
         Assert.True(result.Succeeded, result.Message);
         Assert.Null(await roadmap.Queries().GetDepartmentAsync(SmallRoadmap.Unused, new DateOnly(2022, 4, 1)));
@@ -45,7 +48,7 @@ public class PlanMaintenanceTests
     [Fact]
     public async Task RenameDepartment_FollowsIntoRelatedLists()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var promotion = (await roadmap.Queries().GetDepartmentAsync(SmallRoadmap.Promotion, new DateOnly(2022, 4, 1)))!.Department;
 
         var result = await roadmap.Maintenance().SaveDepartmentAsync(promotion.Id, "デジタル推進課", "企画部", Actor);
@@ -57,7 +60,7 @@ public class PlanMaintenanceTests
     [Fact]
     public async Task AddDepartment_DuplicateName_IsRefusedAtTheField()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var result = await roadmap.Maintenance().SaveDepartmentAsync(null, SmallRoadmap.Citizens, null, Actor);
         Assert.False(result.Succeeded);
         Assert.Equal(["「市民課」は既に登録されています。"], result.FieldErrors["Name"]);
@@ -66,7 +69,7 @@ public class PlanMaintenanceTests
     [Fact]
     public async Task DeleteTrack_WithMilestones_IsRefused_EmptyOneIsDeleted()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var maintenance = roadmap.Maintenance();
 
         var refused = await maintenance.DeleteTrackAsync(roadmap.FirstTrack.Id, Actor);
@@ -80,7 +83,7 @@ public class PlanMaintenanceTests
     [Fact]
     public async Task ChangePlannedDates_WithoutReason_IsRefused()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var model = MilestonePlanModel.From(roadmap.OnTrack);
         model.PlannedEnd = "2023-09";
 
@@ -94,7 +97,7 @@ public class PlanMaintenanceTests
     [Fact]
     public async Task ChangePlannedDates_KeepsBaselineAndRecordsTheReason()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var model = MilestonePlanModel.From(roadmap.OnTrack);
         model.PlannedEnd = "2023-09";
         model.ReplanReason = "国の仕様改定に伴う延期";
@@ -114,7 +117,7 @@ public class PlanMaintenanceTests
     [Fact]
     public async Task UpdatePlan_WithStaleVersion_IsRefused()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var model = MilestonePlanModel.From(roadmap.OnTrack);
         model.Title = "名前を変えた工程";
 
@@ -127,7 +130,7 @@ public class PlanMaintenanceTests
     [Fact]
     public async Task AddMilestone_GetsNextCodeAndBaseline()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var model = new MilestonePlanModel
         {
             Title = "新しい工程",
@@ -162,9 +165,15 @@ public class PlanMaintenanceTests
     [Fact]
     public async Task DeleteMilestone_RemovesItAndItsHistory()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var result = await roadmap.Maintenance().DeleteMilestoneAsync(roadmap.Done.Id, Actor);
         Assert.True(result.Succeeded, result.Message);
         Assert.Null(await roadmap.Editing("2022-04-01").LoadAsync(roadmap.Done.Id));
     }
+}
+
+/// <summary>The same tests on a real PostgreSQL server (skipped when none is configured).</summary>
+public sealed class PlanMaintenanceTestsOnPostgres : PlanMaintenanceTests
+{
+    protected override TestProvider Provider => TestProvider.Postgres;
 }

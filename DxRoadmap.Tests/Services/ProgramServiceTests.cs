@@ -8,15 +8,18 @@ namespace DxRoadmap.Tests.Services;
 
 public class ProgramServiceTests
 {
+    /// <summary>The database the tests run on; the subclass below runs them all again on PostgreSQL.</summary>
+    protected virtual TestProvider Provider => TestProvider.Sqlite;
+
     private static readonly FixedTime Time = new(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero));
 
-    private static ProgramService Service(SqliteDatabase database) =>
+    private static ProgramService Service(TestDatabase database) =>
         new(database, new RoadmapReader(database), new AppClock(Time), Options.Create(new CityOptions()));
 
     [Fact]
     public async Task SeededPlan_HasTwentySystemsTwelveStepsAndSampleCompletions()
     {
-        using var database = await SqliteDatabase.CreateSeededAsync(sampleProgress: true);
+        using var database = await TestDatabase.CreateSeededAsync(Provider, sampleProgress: true);
         var overview = await Service(database).LoadAsync();
         Assert.Equal(20, overview.Standardisation.Systems.Count);
         Assert.Equal(12, overview.Standardisation.Steps.Count);
@@ -29,7 +32,7 @@ public class ProgramServiceTests
     [Fact]
     public async Task WithoutSample_NothingIsFinishedAndNoCasesExist()
     {
-        using var database = await SqliteDatabase.CreateSeededAsync();
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
         var overview = await Service(database).LoadAsync();
         Assert.Equal(0, overview.Standardisation.Rate);
         Assert.Empty(overview.Roadmap.AutomationCases);
@@ -39,7 +42,7 @@ public class ProgramServiceTests
     [Fact]
     public async Task StepDone_IsRecordedOnceEvenWhenClickedTwice_AndCanBeUndone()
     {
-        using var database = await SqliteDatabase.CreateSeededAsync();
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
         var service = Service(database);
         var overview = await service.LoadAsync();
         var system = overview.Standardisation.Systems[0].System;
@@ -61,7 +64,7 @@ public class ProgramServiceTests
     [Fact]
     public async Task ProcedureInService_WithoutActualDate_IsRefusedAndNothingChanges()
     {
-        using var database = await SqliteDatabase.CreateSeededAsync();
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
         var service = Service(database);
         var procedure = (await service.LoadAsync()).Roadmap.Procedures[0];
 
@@ -78,7 +81,7 @@ public class ProgramServiceTests
     [InlineData("2026-11-26", true)]  // today: accepted
     public async Task ProcedureGoLive_CannotBeInTheFuture(string date, bool accepted)
     {
-        using var database = await SqliteDatabase.CreateSeededAsync();
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
         var service = Service(database);
         var procedure = (await service.LoadAsync()).Roadmap.Procedures[0];
         var result = await service.SetProcedureStageAsync(new ProcedureStageChange(procedure.Id, ProcedureStage.InService,
@@ -89,7 +92,7 @@ public class ProgramServiceTests
     [Fact]
     public async Task ProcedureStage_OutsideTheEnum_IsRefused()
     {
-        using var database = await SqliteDatabase.CreateSeededAsync();
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
         var service = Service(database);
         var procedure = (await service.LoadAsync()).Roadmap.Procedures[0];
         var result = await service.SetProcedureStageAsync(new ProcedureStageChange(procedure.Id, (ProcedureStage)99, null, null), "担当者");
@@ -102,7 +105,7 @@ public class ProgramServiceTests
     [InlineData("入力", "本稼働", -1, "0～1,000,000")]
     public async Task AutomationCase_BadInput_IsRefusedWithAMessage(string business, string stage, int hours, string message)
     {
-        using var database = await SqliteDatabase.CreateSeededAsync();
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
         var service = Service(database);
         var department = (await service.LoadAsync()).Roadmap.Departments[0];
         var result = await service.SaveAutomationCaseAsync(
@@ -115,7 +118,7 @@ public class ProgramServiceTests
     [Fact]
     public async Task AutomationCase_InProduction_CountsForTheCity()
     {
-        using var database = await SqliteDatabase.CreateSeededAsync();
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
         var service = Service(database);
         var department = (await service.LoadAsync()).Roadmap.Departments[0];
         var saved = await service.SaveAutomationCaseAsync(
@@ -124,4 +127,10 @@ public class ProgramServiceTests
         var city = (await service.LoadAsync()).Peers.Single(p => p.IsCity);
         Assert.Equal((1, 540m), (city.Tasks, city.HoursSaved));
     }
+}
+
+/// <summary>The same tests on a real PostgreSQL server (skipped when none is configured).</summary>
+public sealed class ProgramServiceTestsOnPostgres : ProgramServiceTests
+{
+    protected override TestProvider Provider => TestProvider.Postgres;
 }

@@ -7,10 +7,13 @@ namespace DxRoadmap.Tests.Services;
 
 public class ProgressQueriesTests
 {
+    /// <summary>The database the tests run on; the subclass below runs them all again on PostgreSQL.</summary>
+    protected virtual TestProvider Provider => TestProvider.Sqlite;
+
     [Fact]
     public async Task Dashboard_OnFirstOfApril2022_CountsAndSignalsPerInitiative()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
 
         var view = await roadmap.Queries().GetDashboardAsync(Day("2022-04-01"), null);
 
@@ -31,7 +34,7 @@ public class ProgressQueriesTests
     [Fact]
     public async Task Dashboard_DueThisFiscalYear_CoversAprilToMarchOfTheAsOfDate()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
 
         var april = await roadmap.Queries().GetDashboardAsync(Day("2022-04-01"), null);
         var march = await roadmap.Queries().GetDashboardAsync(Day("2022-03-31"), null);
@@ -45,7 +48,7 @@ public class ProgressQueriesTests
     [Fact]
     public async Task Dashboard_WithOwnDepartment_PutsItsItemsFirst()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
 
         var view = await roadmap.Queries().GetDashboardAsync(Day("2022-04-01"), SmallRoadmap.Citizens);
 
@@ -57,7 +60,7 @@ public class ProgressQueriesTests
     [Fact]
     public async Task Dashboard_UnknownDepartment_IsIgnored()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var view = await roadmap.Queries().GetDashboardAsync(Day("2022-04-01"), "存在しない課");
         Assert.Null(view.Department);
         Assert.Equal("期限超過の工程", view.Flagged[0].Milestone.Title);
@@ -66,7 +69,7 @@ public class ProgressQueriesTests
     [Fact]
     public async Task Alerts_BeforeAnythingIsDue_AreEmpty()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         Assert.Empty(await roadmap.Queries().GetAlertsAsync(Day("2021-11-01")));
         Assert.Equal(0, await roadmap.Queries().CountAlertsAsync(Day("2021-11-01")));
     }
@@ -74,7 +77,7 @@ public class ProgressQueriesTests
     [Fact]
     public async Task Alerts_DescribeRuleAndAmount()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
 
         var alerts = await roadmap.Queries().GetAlertsAsync(Day("2022-04-01"));
 
@@ -85,7 +88,7 @@ public class ProgressQueriesTests
     [Fact]
     public async Task Alerts_DoneItemLeavesTheList()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         await roadmap.ChangeAsync(roadmap.Overdue.Id, m => { m.Status = MilestoneStatus.Done; m.ActualEnd = Day("2022-03-31"); });
 
         Assert.Equal(2, await roadmap.Queries().CountAlertsAsync(Day("2022-04-01")));
@@ -94,7 +97,7 @@ public class ProgressQueriesTests
     [Fact]
     public async Task Department_ListsOwnedAndRelatedMilestones_LateFirst()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
 
         var view = await roadmap.Queries().GetDepartmentAsync(SmallRoadmap.Promotion, Day("2022-04-01"));
 
@@ -109,14 +112,14 @@ public class ProgressQueriesTests
     [Fact]
     public async Task Department_Unknown_IsNull()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         Assert.Null(await roadmap.Queries().GetDepartmentAsync("存在しない課", Day("2022-04-01")));
     }
 
     [Fact]
     public async Task Initiative_GroupsMilestonesByTrack()
     {
-        using var roadmap = await SmallRoadmap.CreateAsync();
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
 
         var view = await roadmap.Queries().GetInitiativeAsync("9.2", Day("2022-04-01"));
 
@@ -130,7 +133,7 @@ public class ProgressQueriesTests
     [Fact]
     public async Task Dashboard_OnTheSeededPlan_FindsTheFiveInitiatives()
     {
-        using var database = await SqliteDatabase.CreateSeededAsync(sampleProgress: true);
+        using var database = await TestDatabase.CreateSeededAsync(Provider, sampleProgress: true);
         var queries = new DxRoadmap.Web.Services.ProgressQueries(new DxRoadmap.Web.Services.RoadmapReader(database),
             Microsoft.Extensions.Options.Options.Create(DelayThresholds.Default));
 
@@ -139,4 +142,10 @@ public class ProgressQueriesTests
         Assert.Equal(["5.1", "5.2", "5.3", "5.4", "5.5"], view.Initiatives.Select(i => i.Initiative.Code));
         Assert.All(view.Flagged, a => Assert.True(a.Assessment.NeedsAttention));
     }
+}
+
+/// <summary>The same tests on a real PostgreSQL server (skipped when none is configured).</summary>
+public sealed class ProgressQueriesTestsOnPostgres : ProgressQueriesTests
+{
+    protected override TestProvider Provider => TestProvider.Postgres;
 }

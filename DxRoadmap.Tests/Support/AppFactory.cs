@@ -10,9 +10,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DxRoadmap.Tests.Support;
 
-/// <summary>The whole app on a fresh temporary SQLite database, seeded from the repository's data/.</summary>
-public partial class AppFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The whole app on a fresh temporary database, seeded from the repository's data/: a SQLite file, or a new
+/// database on the PostgreSQL server of DXROADMAP_POSTGRES (the test is skipped without one).
+/// </summary>
+public partial class AppFactory(TestProvider provider = TestProvider.Sqlite) : WebApplicationFactory<Program>
 {
+    private readonly string? _postgres = provider == TestProvider.Postgres ? PostgresDatabase.CreateBlank() : null;
+
     public const string Password = "correct-horse-battery";
 
     private readonly TempFolder _folder = new();
@@ -31,7 +36,8 @@ public partial class AppFactory : WebApplicationFactory<Program>
         // build output, so point the host at it as `dotnet run` does.
         builder.UseStaticWebAssets();
         builder.UseSetting("Data:Directory", RepoPaths.DataDirectory);
-        builder.UseSetting("ConnectionStrings:Roadmap", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:Roadmap", _postgres ?? $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", _postgres is null ? "Sqlite" : "Postgres");
         builder.UseSetting("Seed:SampleProgress", SampleProgress ? "true" : "false");
         builder.UseSetting("Security:KeysDirectory", _folder.File("keys"));
         foreach (var (key, value) in Settings)
@@ -96,6 +102,10 @@ public partial class AppFactory : WebApplicationFactory<Program>
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             _folder.Dispose();
+            if (_postgres is not null)
+            {
+                PostgresDatabase.Drop(_postgres);
+            }
         }
     }
 }

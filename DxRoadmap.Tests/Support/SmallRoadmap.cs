@@ -36,7 +36,7 @@ public sealed class SmallRoadmap : IDisposable
     public const string Citizens = "市民課";
     public const string Unused = "税務課";
 
-    public SqliteDatabase Database { get; } = SqliteDatabase.CreateEmpty();
+    public TestDatabase Database { get; }
     public Milestone Overdue { get; private set; } = null!;
     public Milestone LateStart { get; private set; } = null!;
     public Milestone Done { get; private set; } = null!;
@@ -48,9 +48,11 @@ public sealed class SmallRoadmap : IDisposable
     public Department UnusedDepartment { get; private set; } = null!;
     public Department CitizensDepartment { get; private set; } = null!;
 
-    public static async Task<SmallRoadmap> CreateAsync()
+    private SmallRoadmap(TestProvider provider) => Database = TestDatabase.CreateEmpty(provider);
+
+    public static async Task<SmallRoadmap> CreateAsync(TestProvider provider = TestProvider.Sqlite)
     {
-        var roadmap = new SmallRoadmap();
+        var roadmap = new SmallRoadmap(provider);
         await roadmap.SeedAsync();
         return roadmap;
     }

@@ -5,11 +5,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DxRoadmap.Tests.Support;
 
+/// <summary>The database a service test runs on: SQLite always, PostgreSQL when a server is given.</summary>
+public enum TestProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>A fresh, migrated database of either provider, with a context factory as the app uses.</summary>
+public abstract class TestDatabase : IDbContextFactory<RoadmapDbContext>, IDisposable
+{
+    public static TestDatabase CreateEmpty(TestProvider provider) =>
+        provider == TestProvider.Postgres ? PostgresDatabase.Create() : SqliteDatabase.CreateEmpty();
+
+    public static async Task<TestDatabase> CreateSeededAsync(TestProvider provider, bool sampleProgress = false)
+    {
+        var database = CreateEmpty(provider);
+        await using var db = database.CreateDbContext();
+        await RoadmapSeeder.SeedAsync(db, RepoPaths.DataDirectory, sampleProgress);
+        return database;
+    }
+
+    public abstract RoadmapDbContext CreateDbContext();
+
+    public abstract void Dispose();
+}
+
 /// <summary>
 /// An in-memory SQLite database kept alive by one open connection, migrated like the real one, with a
 /// context factory as the app uses.
 /// </summary>
-public sealed class SqliteDatabase : IDbContextFactory<RoadmapDbContext>, IDisposable
+public sealed class SqliteDatabase : TestDatabase
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
     private readonly DbContextOptions<RoadmapDbContext> _options;
@@ -22,17 +48,12 @@ public sealed class SqliteDatabase : IDbContextFactory<RoadmapDbContext>, IDispo
         db.Database.Migrate();
     }
 
-    public static async Task<SqliteDatabase> CreateSeededAsync(bool sampleProgress = false)
-    {
-        var database = new SqliteDatabase();
-        await using var db = database.CreateDbContext();
-        await RoadmapSeeder.SeedAsync(db, RepoPaths.DataDirectory, sampleProgress);
-        return database;
-    }
+    public static Task<TestDatabase> CreateSeededAsync(bool sampleProgress = false) =>
+        CreateSeededAsync(TestProvider.Sqlite, sampleProgress);
 
     public static SqliteDatabase CreateEmpty() => new();
 
-    public RoadmapDbContext CreateDbContext() => new(_options);
+    public override RoadmapDbContext CreateDbContext() => new(_options);
 
-    public void Dispose() => _connection.Dispose();
+    public override void Dispose() => _connection.Dispose();
 }

@@ -8,10 +8,13 @@ namespace DxRoadmap.Tests.Web;
 
 public class AuditPageTests
 {
+    /// <summary>The database the app runs on; the subclass below runs the tests again on PostgreSQL.</summary>
+    protected virtual TestProvider Provider => TestProvider.Sqlite;
+
     [Fact]
     public async Task Admin_SeesTheAuditLog_WithTheirOwnLogin()
     {
-        using var factory = new AppFactory();
+        using var factory = new AppFactory(Provider);
         using var client = await factory.CreateLoggedInClientAsync(AppRoles.Admin);
 
         var response = await client.GetAsync("/admin/audit");
@@ -28,7 +31,7 @@ public class AuditPageTests
     [InlineData(AppRoles.Viewer)]
     public async Task OtherRoles_AreRefusedTheAuditLog(string role)
     {
-        using var factory = new AppFactory();
+        using var factory = new AppFactory(Provider);
         using var client = await factory.CreateLoggedInClientAsync(role, role == AppRoles.DepartmentHead ? "子どもみらい課" : null);
 
         var response = await client.GetAsync("/admin/audit");
@@ -41,7 +44,7 @@ public class AuditPageTests
     [Fact]
     public async Task Search_FiltersByActorEntityTextAndJapanDate()
     {
-        using var factory = new AppFactory();
+        using var factory = new AppFactory(Provider);
         using var client = await factory.CreateLoggedInClientAsync(AppRoles.Admin);
         var reader = factory.Services.GetRequiredService<AuditLogReader>();
 
@@ -56,4 +59,10 @@ public class AuditPageTests
         Assert.Equal(0, none.Total);
         Assert.Equal(0, farPast.Total);
     }
+}
+
+/// <summary>The same tests with the app on a real PostgreSQL server (skipped when none is configured).</summary>
+public sealed class AuditPageTestsOnPostgres : AuditPageTests
+{
+    protected override TestProvider Provider => TestProvider.Postgres;
 }

@@ -11,13 +11,16 @@ namespace DxRoadmap.Tests.Web;
 
 public class LoginTests
 {
+    /// <summary>The database the app runs on; the subclass below runs the tests again on PostgreSQL.</summary>
+    protected virtual TestProvider Provider => TestProvider.Sqlite;
+
     [Theory]
     [InlineData("/")]
     [InlineData("/admin/audit")]
     [InlineData("/not-a-page")]
     public async Task Anonymous_IsRedirectedToTheLoginPage(string path)
     {
-        using var factory = new AppFactory();
+        using var factory = new AppFactory(Provider);
         using var client = factory.CreateManualClient();
 
         var response = await client.GetAsync(path);
@@ -29,7 +32,7 @@ public class LoginTests
     [Fact]
     public async Task LoginPage_IsJapaneseAndSaysLoginIsRequired()
     {
-        using var factory = new AppFactory();
+        using var factory = new AppFactory(Provider);
         using var client = factory.CreateClient();
 
         var html = await client.GetStringAsync("/");
@@ -42,7 +45,7 @@ public class LoginTests
     [Fact]
     public async Task Healthz_AnswersWithoutLogin()
     {
-        using var factory = new AppFactory();
+        using var factory = new AppFactory(Provider);
         using var client = factory.CreateManualClient();
 
         var response = await client.GetAsync("/healthz");
@@ -53,7 +56,7 @@ public class LoginTests
     [Fact]
     public async Task Register_DoesNotExist()
     {
-        using var factory = new AppFactory();
+        using var factory = new AppFactory(Provider);
         using var client = await factory.CreateLoggedInClientAsync(AppRoles.Admin);
 
         var response = await client.GetAsync("/Account/Register");
@@ -64,7 +67,7 @@ public class LoginTests
     [Fact]
     public async Task CorrectPassword_SignsInShowsTheUserAndIsAudited_LogoutSignsOut()
     {
-        using var factory = new AppFactory();
+        using var factory = new AppFactory(Provider);
         await factory.CreateUserAsync("tanaka", AppRoles.DepartmentHead, "子どもみらい課");
         using var client = factory.CreateManualClient();
 
@@ -92,7 +95,7 @@ public class LoginTests
     [Fact]
     public async Task Logout_WithoutAntiforgeryToken_IsRefused()
     {
-        using var factory = new AppFactory();
+        using var factory = new AppFactory(Provider);
         using var client = await factory.CreateLoggedInClientAsync();
 
         var logout = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent([]));
@@ -104,7 +107,7 @@ public class LoginTests
     [Fact]
     public async Task ReturnUrl_ToAnotherHost_IsIgnored()
     {
-        using var factory = new AppFactory();
+        using var factory = new AppFactory(Provider);
         await factory.CreateUserAsync("suzuki", AppRoles.Viewer);
         using var client = factory.CreateManualClient();
 
@@ -116,7 +119,7 @@ public class LoginTests
     [Fact]
     public async Task FiveWrongPasswords_LockTheAccount_AndTheSixthAttemptIsRefusedEvenWithTheRightPassword()
     {
-        using var factory = new AppFactory();
+        using var factory = new AppFactory(Provider);
         await factory.CreateUserAsync("sato", AppRoles.Editor);
         using var client = factory.CreateManualClient();
 
@@ -142,7 +145,7 @@ public class LoginTests
     [Fact]
     public async Task DisabledAccount_CannotSignIn()
     {
-        using var factory = new AppFactory();
+        using var factory = new AppFactory(Provider);
         var user = await factory.CreateUserAsync("ito", AppRoles.Viewer);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -182,7 +185,7 @@ public class LoginTests
     [InlineData("/healthz")]
     public async Task Responses_CarryTheSecurityHeaders(string path)
     {
-        using var factory = new AppFactory();
+        using var factory = new AppFactory(Provider);
         using var client = factory.CreateManualClient();
 
         var response = await client.GetAsync(path);
@@ -198,7 +201,7 @@ public class LoginTests
     [Fact]
     public async Task Pages_HaveNoInlineScript_WhichTheCspWouldBlock()
     {
-        using var factory = new AppFactory();
+        using var factory = new AppFactory(Provider);
         using var client = await factory.CreateLoggedInClientAsync();
 
         var html = await client.GetStringAsync("/");
@@ -213,4 +216,10 @@ public class LoginTests
         return await db.AuditEntries.Where(a => a.Entity == AuditEvents.LoginEntity && a.EntityId == user)
             .OrderBy(a => a.Id).Select(a => a.Field).ToListAsync();
     }
+}
+
+/// <summary>The same tests with the app on a real PostgreSQL server (skipped when none is configured).</summary>
+public sealed class LoginTestsOnPostgres : LoginTests
+{
+    protected override TestProvider Provider => TestProvider.Postgres;
 }

@@ -20,7 +20,7 @@ public static class BackupCommand
             await output.WriteLineAsync($"バックアップを作成しました: {file.FullName} ({file.Length:N0} バイト)");
             return 0;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or NotSupportedException)
         {
             await error.WriteLineAsync("エラー: " + ex.Message);
             return 1;

@@ -20,6 +20,8 @@ public static class CommandLine
             WithHost(services => UserCommands.RunAsync(args, services, Console.In, output, error))),
         new("backup", "データベースのバックアップを作成します (backup --out FILE)", (args, output, error) =>
             WithHost(services => BackupCommand.RunAsync(args, services, output, error))),
+        new("seed-synthetic", "計測用の合成データを作成します (seed-synthetic --milestones N [--seed S] [--replace])", (args, output, error) =>
+            WithHost(services => SyntheticSeedCommand.RunAsync(args, services, output, error), SyntheticSeedCommand.Configure)),
     ];
 
     /// <summary>Runs a command against the app's services (same configuration and database, no web server).</summary>

@@ -24,3 +24,13 @@ internal static class FieldChangesConversion
         value => value.Aggregate(0, (hash, change) => HashCode.Combine(hash, change.GetHashCode())),
         value => value.ToList());
 }
+
+/// <summary>Writes a moment as UTC (PostgreSQL timestamptz) and reads it back in Japan time.</summary>
+public sealed class JapanTimeConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+    value => value.ToUniversalTime(),
+    value => TimeZoneInfo.ConvertTime(value, JapanTime.Zone));
+
+public static class JapanTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+}

@@ -7,8 +7,42 @@ public sealed class DataOptions
     public string? Directory { get; set; }
 }
 
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Which database the app uses (setting Database:Provider), and its connection string.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public static DatabaseSettings From(IConfiguration configuration, string dataDirectory)
+    {
+        var name = configuration["Database:Provider"];
+        if (!Enum.TryParse<DatabaseProvider>(string.IsNullOrWhiteSpace(name) ? nameof(DatabaseProvider.Sqlite) : name,
+                ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
+        {
+            throw new InvalidOperationException($"Database:Provider「{name}」は使えません。Sqlite または Postgres を指定してください。");
+        }
+        var configured = configuration.GetConnectionString("Roadmap");
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return new(provider, DataPaths.ConnectionString(configured, dataDirectory));
+        }
+        if (string.IsNullOrWhiteSpace(configured) || configured.Contains(DataPaths.Placeholder, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                "Database:Provider=Postgres には ConnectionStrings:Roadmap に PostgreSQL の接続文字列 (Host=…;Database=…;Username=…;Password=…) が必要です。");
+        }
+        return new(provider, configured);
+    }
+}
+
 public sealed class SeedOptions
 {
+    /// <summary>Load data/roadmap.json into an empty database; off for the seed-synthetic command.</summary>
+    public bool Plan { get; set; } = true;
+
     /// <summary>Load data/sample-progress.json into a new database (demonstration only).</summary>
     public bool SampleProgress { get; set; }
 }

@@ -28,7 +28,7 @@ public sealed class DatabaseInitializer(
         {
             await EnsureWalAsync(db, cancellationToken);
         }
-        if (await RoadmapSeeder.SeedAsync(db, location.Directory, seed.Value.SampleProgress, cancellationToken))
+        if (seed.Value.Plan && await RoadmapSeeder.SeedAsync(db, location.Directory, seed.Value.SampleProgress, cancellationToken))
         {
             db.AuditEntries.Add(new AuditEntry
             {

@@ -7,10 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace DxRoadmap.Web.Data;
 
 /// <summary>
-/// The plan, the accounts (ASP.NET Core Identity) and the audit log in one SQLite database, so a change and
-/// its audit rows commit in one transaction (docs/decisions/002-identity-and-audit-in-one-context.md).
+/// The plan, the accounts (ASP.NET Core Identity) and the audit log in one database, so a change and its audit
+/// rows commit in one transaction (docs/decisions/002-identity-and-audit-in-one-context.md). This class carries
+/// the SQLite migrations; <see cref="PostgresRoadmapDbContext"/> the PostgreSQL ones
+/// (docs/decisions/005-postgresql-migration-set.md).
 /// </summary>
-public sealed class RoadmapDbContext(DbContextOptions<RoadmapDbContext> options) : IdentityDbContext<AppUser>(options)
+public class RoadmapDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<Department> Departments => Set<Department>();

@@ -1,0 +1,244 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+
+// A bounded load test of a running DxRoadmap: N signed-in Blazor circuits, each a headless Chromium page on the
+// Gantt chart, switching the zoom (月 / 四半期 / 年度) and timing each switch from the click until the chart has
+// re-rendered; then the dashboard is opened on every page and timed until interactive. Reports p50/p95, errors
+// and the server's working set (from /proc, by --server-pid). Everything stops after --rounds interactions.
+//
+//   dotnet run -c Release --project bench/DxRoadmap.Load -- --url http://127.0.0.1:5307 --circuits 50 \
+//       --rounds 5 --server-pid PID [--user editor --password …]
+var options = Options.Parse(args);
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+{
+    ExecutablePath = "/usr/bin/chromium",
+    Headless = true,
+    Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run",
+        "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"],
+});
+
+// One sign-in over the login form; every page shares the cookie, like tabs of one browser.
+var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = options.Url });
+context.SetDefaultTimeout(options.TimeoutMs);
+var login = await context.NewPageAsync();
+await login.GotoAsync("/Account/Login");
+await login.Locator("#username").FillAsync(options.User);
+await login.Locator("#password").FillAsync(options.Password);
+await login.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+await login.Locator("[data-testid=current-user]").WaitForAsync();
+await login.CloseAsync();
+
+var memory = new MemorySampler(options.ServerPid);
+using var sampling = new Timer(_ => memory.Sample(), null, 0, 250);
+var errors = new ErrorLog();
+var zoomTimes = new List<double>();
+var dashboardTimes = new List<double>();
+var stopwatch = Stopwatch.StartNew();
+
+// Open the circuits a few at a time, as users arriving, not all in one instant.
+var pages = new List<IPage>();
+using (var opening = new SemaphoreSlim(8))
+{
+    var opened = await Task.WhenAll(Enumerable.Range(0, options.Circuits).Select(async i =>
+    {
+        await opening.WaitAsync();
+        try
+        {
+            var page = await context.NewPageAsync();
+            page.PageError += (_, e) => errors.Add($"page error: {e}");
+            page.Console += (_, m) => { if (m.Type == "error") errors.Add("console: " + m.Text); };
+            await page.GotoAsync("/gantt");
+            await page.Locator("[data-testid=gantt] svg").First.WaitForAsync();
+            await WaitInteractiveAsync(page);
+            return page;
+        }
+        catch (Exception ex)
+        {
+            errors.Add($"open {i}: {ex.GetType().Name}: {First(ex.Message)}");
+            return null;
+        }
+        finally
+        {
+            opening.Release();
+        }
+    }));
+    pages.AddRange(opened.OfType<IPage>());
+}
+memory.Sample();
+Console.WriteLine($"{pages.Count} circuits open after {stopwatch.Elapsed.TotalSeconds:F0} s; server working set {memory.Current}");
+
+string[] zooms = ["月", "年度", "四半期"];
+for (var round = 0; round < options.Rounds; round++)
+{
+    var label = zooms[round % zooms.Length];
+    var times = await Task.WhenAll(pages.Select(async (page, i) =>
+    {
+        // Spread the clicks over a second, as people do, rather than in lockstep.
+        await Task.Delay((i * 997) % 1000);
+        try
+        {
+            var before = await ChartWidthAsync(page);
+            var clock = Stopwatch.StartNew();
+            await page.Locator("[data-testid=zoom] button", new() { HasTextString = label }).First.ClickAsync();
+            await page.WaitForFunctionAsync(
+                "w => { const s = document.querySelector('[data-testid=gantt] svg'); return s && s.getAttribute('width') !== w; }",
+                before, new() { PollingInterval = 5 });
+            return clock.Elapsed.TotalMilliseconds;
+        }
+        catch (Exception ex)
+        {
+            errors.Add($"zoom {label} on {i}: {ex.GetType().Name}: {First(ex.Message)}");
+            return double.NaN;
+        }
+    }));
+    zoomTimes.AddRange(times.Where(t => !double.IsNaN(t)));
+    memory.Sample();
+}
+
+// The dashboard on every circuit: navigation inside the app (enhanced navigation), timed until its content shows.
+var dashboards = await Task.WhenAll(pages.Select(async (page, i) =>
+{
+    await Task.Delay((i * 997) % 1000);
+    try
+    {
+        var clock = Stopwatch.StartNew();
+        await page.GotoAsync("/");
+        await page.Locator("h1, .mud-typography-h5").First.WaitForAsync();
+        await WaitInteractiveAsync(page);
+        return clock.Elapsed.TotalMilliseconds;
+    }
+    catch (Exception ex)
+    {
+        errors.Add($"dashboard on {i}: {ex.GetType().Name}: {First(ex.Message)}");
+        return double.NaN;
+    }
+}));
+dashboardTimes.AddRange(dashboards.Where(t => !double.IsNaN(t)));
+memory.Sample();
+
+foreach (var page in pages)
+{
+    if (await page.Locator("#components-reconnect-modal[open], .components-reconnect-show").CountAsync() > 0)
+    {
+        errors.Add("a circuit showed the reconnect dialog");
+    }
+}
+await context.CloseAsync();
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+    circuits: {options.Circuits} requested, {pages.Count} opened
+    zoom switches: {zoomTimes.Count}  p50 {Percentile(zoomTimes, 50):F0} ms  p95 {Percentile(zoomTimes, 95):F0} ms  max {(zoomTimes.Count > 0 ? zoomTimes.Max() : double.NaN):F0} ms
+    dashboard opens: {dashboardTimes.Count}  p50 {Percentile(dashboardTimes, 50):F0} ms  p95 {Percentile(dashboardTimes, 95):F0} ms
+    errors: {errors.Count}
+    server working set: peak {memory.Peak}, now {memory.Current}
+    load average: {File.ReadAllText("/proc/loadavg").Trim()}
+    duration: {stopwatch.Elapsed.TotalSeconds:F0} s
+    """));
+foreach (var error in errors.Distinct().Take(10))
+{
+    Console.WriteLine("  " + error);
+}
+return errors.Count == 0 ? 0 : 1;
+
+static async Task WaitInteractiveAsync(IPage page) =>
+    // Blazor marks nothing itself; an open circuit is a connected SignalR socket, seen through Blazor's own API.
+    await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=current-user]') !== null",
+        null, new() { PollingInterval = 20 });
+
+static Task<string?> ChartWidthAsync(IPage page) =>
+    page.EvaluateAsync<string?>("() => document.querySelector('[data-testid=gantt] svg')?.getAttribute('width') ?? null");
+
+static double Percentile(List<double> values, int p)
+{
+    if (values.Count == 0)
+    {
+        return double.NaN;
+    }
+    var sorted = values.Order().ToList();
+    return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
+
+static string First(string message) => message.Split('\n')[0];
+
+internal sealed record Options(string Url, int Circuits, int Rounds, int? ServerPid, string User, string Password, int TimeoutMs)
+{
+    public static Options Parse(string[] args)
+    {
+        string? Get(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+        return new Options(
+            Get("--url") ?? "http://127.0.0.1:5307",
+            int.Parse(Get("--circuits") ?? "50", CultureInfo.InvariantCulture),
+            int.Parse(Get("--rounds") ?? "6", CultureInfo.InvariantCulture),
+            Get("--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            Get("--user") ?? "editor",
+            Get("--password") ?? Environment.GetEnvironmentVariable("DXROADMAP_LOAD_PASSWORD") ?? "aira-demo-password",
+            int.Parse(Get("--timeout-ms") ?? "60000", CultureInfo.InvariantCulture));
+    }
+}
+
+internal sealed class ErrorLog
+{
+    private readonly List<string> _errors = [];
+
+    public int Count
+    {
+        get { lock (_errors) { return _errors.Count; } }
+    }
+
+    public void Add(string error)
+    {
+        lock (_errors)
+        {
+            _errors.Add(error);
+        }
+    }
+
+    public IEnumerable<string> Distinct()
+    {
+        lock (_errors)
+        {
+            return _errors.Distinct().ToList();
+        }
+    }
+}
+
+/// <summary>The server process's resident memory (VmRSS) from /proc, and the highest seen.</summary>
+internal sealed class MemorySampler(int? pid)
+{
+    private long _peak;
+    private long _current;
+
+    public string Current => Format(_current);
+
+    public string Peak => Format(_peak);
+
+    public void Sample()
+    {
+        lock (this)
+        {
+            SampleLocked();
+        }
+    }
+
+    private void SampleLocked()
+    {
+        if (pid is null || !File.Exists($"/proc/{pid}/status"))
+        {
+            return;
+        }
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        if (line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kb))
+        {
+            _current = kb * 1024;
+            _peak = Math.Max(_peak, _current);
+        }
+    }
+
+    private string Format(long bytes) => pid is null ? "(no --server-pid)" : $"{bytes / 1024.0 / 1024:F0} MB";
+}
