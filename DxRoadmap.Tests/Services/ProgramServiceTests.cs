@@ -134,3 +134,23 @@ public sealed class ProgramServiceTestsOnPostgres : ProgramServiceTests
 {
     protected override TestProvider Provider => TestProvider.Postgres;
 }
+
+public class PastAsOfTests
+{
+    [Fact]
+    public async Task PastAsOf_ShowsTheStatusesRecordedByThatDay()
+    {
+        using var database = await SqliteDatabase.CreateSeededAsync(sampleProgress: true);
+        var reader = new RoadmapReader(database);
+        var today = await reader.LoadAsync();
+        var done = today.Milestones.First(m => m.Status == MilestoneStatus.Done && m.UpdatedAt is not null);
+        var dayBefore = DateOnly.FromDateTime(done.UpdatedAt!.Value.Date).AddDays(-1);
+
+        var then = await reader.LoadAsOfAsync(dayBefore);
+        var sameDay = await reader.LoadAsOfAsync(DateOnly.FromDateTime(done.UpdatedAt!.Value.Date));
+
+        Assert.Equal(MilestoneStatus.NotStarted, then.Milestones.Single(m => m.Id == done.Id).Status);
+        Assert.Equal(MilestoneStatus.Done, sameDay.Milestones.Single(m => m.Id == done.Id).Status);
+        Assert.Equal(MilestoneStatus.Done, (await reader.LoadAsync()).Milestones.Single(m => m.Id == done.Id).Status);
+    }
+}
