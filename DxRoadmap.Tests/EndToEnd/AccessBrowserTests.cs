@@ -11,11 +11,7 @@ namespace DxRoadmap.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class AccessBrowserTests(BrowserApp app)
 {
-    // Remove once main has the `wiring` branch; both tests pass with it merged.
-    private const string AwaitingWiring = "main does not yet hide edit controls by role (the `wiring` branch: "
-        + "MilestoneEdit shows no save and Procedures no 段階を変更 buttons to a user who may not edit)";
-
-    [Fact(Skip = AwaitingWiring)]
+    [Fact]
     public async Task DepartmentHead_CanSaveOwnMilestones_ButIsOfferedNoSaveOnAnother課s()
     {
         // The plan gives every milestone to デジタル行政推進課; hand one to the head's 課 so there is one to edit.
@@ -40,7 +36,7 @@ public sealed class AccessBrowserTests(BrowserApp app)
         watched.AssertNothingLeftTheMachineAndNoErrors();
     }
 
-    [Fact(Skip = AwaitingWiring)]
+    [Fact]
     public async Task Viewer_IsOfferedNoEditControls_OnAMilestoneOrTheProcedures()
     {
         var milestone = (await RoadmapAsync()).Milestones.First(m => !m.IsExternal);
