@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using DxRoadmap.Web.Data.Identity;
+using DxRoadmap.Web.Services;
 using Microsoft.Playwright;
 
 namespace DxRoadmap.Tests.EndToEnd;
@@ -30,6 +31,9 @@ public sealed class BrowserApp : IAsyncLifetime
     public string? SkipReason { get; private set; }
 
     public static bool Required => Environment.GetEnvironmentVariable("DXROADMAP_REQUIRE_BROWSER") == "1";
+
+    /// <summary>"Today" as the app sees it (Japan time).</summary>
+    public DateOnly Today => Services.GetRequiredService<AppClock>().Today;
 
     public async ValueTask InitializeAsync()
     {
@@ -138,7 +142,7 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 }
 
-public sealed record WatchedPage(IPage Page, string BaseUrl)
+public sealed record WatchedPage(IPage Page, string BaseUrl) : IAsyncDisposable
 {
     public List<string> ConsoleErrors { get; } = [];
 
@@ -155,6 +159,18 @@ public sealed record WatchedPage(IPage Page, string BaseUrl)
         await Page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
         await Assertions.Expect(Page.Locator("[data-testid=current-user]")).ToContainTextAsync(userName);
     }
+
+    /// <summary>
+    /// Every page this test visited stayed on the machine (no CDN, no outside call) and logged no error
+    /// (console errors and HTTP responses of 400 or more).
+    /// </summary>
+    public void AssertNothingLeftTheMachineAndNoErrors()
+    {
+        Assert.True(ForeignRequests.Count == 0, "Requests left the app: " + string.Join("\n", ForeignRequests));
+        Assert.True(ConsoleErrors.Count == 0, "Browser errors: " + string.Join("\n", ConsoleErrors));
+    }
+
+    public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();
 }
 
 [CollectionDefinition(Name)]

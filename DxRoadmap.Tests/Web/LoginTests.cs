@@ -83,6 +83,9 @@ public class LoginTests
         var logout = await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", WebUtility.HtmlDecode(token))]));
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        var landing = await client.GetAsync(logout.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, landing.StatusCode);
+        Assert.Contains("ログアウトしました。", await landing.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
 
         var events = await AuditEventsAsync(factory, "tanaka");

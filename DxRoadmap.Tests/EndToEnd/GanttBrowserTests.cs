@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DxRoadmap.Domain.Schedule;
+using Microsoft.Playwright;
+
+namespace DxRoadmap.Tests.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class GanttBrowserTests(BrowserApp app)
+{
+    [Fact]
+    public async Task Gantt_Renders_LateOnlyFiltersIt_AndAnotherAsOfDateRedrawsIt()
+    {
+        await using var watched = await app.NewPageAsync();
+        var page = watched.Page;
+        await watched.LoginAsync(BrowserApp.EditorName);
+        await watched.GotoAsync("/gantt");
+
+        var milestoneRows = page.Locator("[data-testid=gantt] .gantt-labels a[data-row]");
+        var shown = page.Locator(".summary-line .shown");
+        await Assertions.Expect(page.Locator("[data-testid=gantt]")).ToBeVisibleAsync();
+        var (allShown, total) = Counts(await shown.InnerTextAsync());
+        Assert.Equal(total, allShown);
+        Assert.Equal(allShown, await milestoneRows.CountAsync());
+        var late = LateCount(await page.Locator("[data-testid=late-alert]").InnerTextAsync());
+        Assert.InRange(late, 1, total - 1);
+
+        await page.GetByRole(AriaRole.Switch, new() { Name = "遅延のみ" }).ClickAsync();
+        await Assertions.Expect(shown).ToHaveTextAsync($"表示 {late}件 / 全{total}件");
+        await Assertions.Expect(milestoneRows).ToHaveCountAsync(late);
+        await page.GetByRole(AriaRole.Switch, new() { Name = "遅延のみ" }).ClickAsync();
+        await Assertions.Expect(milestoneRows).ToHaveCountAsync(total);
+
+        // Pick the first day of the previous month in the as-of calendar.
+        var inazuma = await page.Locator("[data-testid=inazuma]").GetAttributeAsync("points");
+        var firstOfLastMonth = new DateOnly(app.Today.Year, app.Today.Month, 1).AddMonths(-1);
+        await page.Locator("[data-testid=as-of]").ClickAsync();
+        var calendar = page.Locator(".mud-popover-open .mud-picker-calendar-content");
+        await calendar.Locator(".mud-picker-nav-button-prev").ClickAsync();
+        await calendar.Locator(".mud-picker-calendar-day:not(.mud-adjacent-month)")
+            .Filter(new() { HasTextRegex = FirstDay() }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".gantt-title")).ToContainTextAsync("基準日 " + JapaneseDates.Day(firstOfLastMonth));
+        await Assertions.Expect(page.Locator("[data-testid=past-note]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=inazuma]")).Not.ToHaveAttributeAsync("points", inazuma!);
+
+        watched.AssertNothingLeftTheMachineAndNoErrors();
+    }
+
+    private static (int Shown, int Total) Counts(string text)
+    {
+        var match = ShownPattern().Match(text);
+        Assert.True(match.Success, text);
+        return (Number(match.Groups[1].Value), Number(match.Groups[2].Value));
+    }
+
+    private static int LateCount(string text) => Number(LatePattern().Match(text).Groups[1].Value);
+
+    private static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"表示 (\d+)件 / 全(\d+)件")]
+    private static partial Regex ShownPattern();
+
+    [GeneratedRegex(@"^\s*1\s*$")]
+    private static partial Regex FirstDay();
+
+    [GeneratedRegex(@"遅延・着手遅れ (\d+)件")]
+    private static partial Regex LatePattern();
+}
