@@ -98,3 +98,35 @@ public static class ProgramIndicators
         return rows;
     }
 }
+
+/// <summary>The measured figure an initiative is judged by besides its milestones (5.1–5.3), as one line.</summary>
+public sealed record InitiativeIndicator(string Code, string Text, string Link);
+
+public static class InitiativeIndicators
+{
+    /// <summary>
+    /// 5.1 by the standardisation 完了率, 5.2 by the procedures' stages, 5.3 by hours saved in production;
+    /// initiatives without such data (or without any rows yet) get none.
+    /// </summary>
+    public static IReadOnlyDictionary<string, InitiativeIndicator> For(RoadmapSnapshot roadmap)
+    {
+        var result = new Dictionary<string, InitiativeIndicator>(StringComparer.Ordinal);
+        if (roadmap.StandardSystems.Count > 0 && roadmap.StandardSteps.Count > 0)
+        {
+            var s = ProgramIndicators.Standardisation(roadmap.StandardSystems, roadmap.StandardSteps, roadmap.StandardCompletions);
+            result["5.1"] = new("5.1", $"標準化 完了率 {s.Rate * 100:0.#}% (全手順完了 {s.SystemsComplete}/{s.Systems.Count} 業務)", "standardisation");
+        }
+        if (roadmap.Procedures.Count > 0)
+        {
+            var p = ProgramIndicators.Procedures(roadmap.Procedures);
+            result["5.2"] = new("5.2", $"手続の進捗 {p.Progress}% (サービス開始 {p.InService}/{p.Total} 手続)", "procedures");
+        }
+        var live = roadmap.AutomationCases.Where(c => c.Stage == AutomationStages.Production).ToList();
+        if (live.Count > 0)
+        {
+            var hours = live.Sum(c => c.ActualHoursSaved ?? c.PlannedHoursSaved ?? 0);
+            result["5.3"] = new("5.3", $"年間削減 {hours:#,0} 時間 (本稼働 {live.Count} 業務)", "automation");
+        }
+        return result;
+    }
+}

@@ -148,7 +148,21 @@ public sealed record WatchedPage(IPage Page, string BaseUrl) : IAsyncDisposable
 
     public List<string> ForeignRequests { get; } = [];
 
-    public Task GotoAsync(string path) => Page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+    /// <summary>Opens a page and, for the app's own pages, waits until its circuit is live so clicks are handled.</summary>
+    public async Task GotoAsync(string path)
+    {
+        await Page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await WaitForCircuitAsync();
+    }
+
+    /// <summary>The layout marks itself once rendered interactively; account pages have no circuit.</summary>
+    public async Task WaitForCircuitAsync()
+    {
+        if (!Page.Url.Contains("/Account/", StringComparison.Ordinal))
+        {
+            await Page.Locator("[data-testid=circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        }
+    }
 
     /// <summary>Signs in through the login page as a user would, and waits for the app to be interactive.</summary>
     public async Task LoginAsync(string userName, string password = AppFactory.Password)
@@ -158,6 +172,7 @@ public sealed record WatchedPage(IPage Page, string BaseUrl) : IAsyncDisposable
         await Page.Locator("#password").FillAsync(password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
         await Assertions.Expect(Page.Locator("[data-testid=current-user]")).ToContainTextAsync(userName);
+        await WaitForCircuitAsync();
     }
 
     /// <summary>

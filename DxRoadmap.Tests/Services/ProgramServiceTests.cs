@@ -154,3 +154,29 @@ public class PastAsOfTests
         Assert.Equal(MilestoneStatus.Done, (await reader.LoadAsync()).Milestones.Single(m => m.Id == done.Id).Status);
     }
 }
+
+public class InitiativeIndicatorTests
+{
+    [Fact]
+    public async Task Dashboard_ShowsTheMeasuredFiguresOf51To53()
+    {
+        using var database = await SqliteDatabase.CreateSeededAsync(sampleProgress: true);
+        var queries = new ProgressQueries(new RoadmapReader(database), Options.Create(DxRoadmap.Domain.Schedule.DelayThresholds.Default));
+        var view = await queries.GetDashboardAsync(new DateOnly(2026, 11, 26), null);
+
+        Assert.Contains("全手順完了 9/20 業務", view.Indicators["5.1"].Text);
+        Assert.Contains("サービス開始 20/28 手続", view.Indicators["5.2"].Text);
+        Assert.Contains("本稼働 5 業務", view.Indicators["5.3"].Text);
+        Assert.False(view.Indicators.ContainsKey("5.4"));
+    }
+
+    [Fact]
+    public async Task WithoutSample_NoCasesMeansNo53Figure()
+    {
+        using var database = await SqliteDatabase.CreateSeededAsync();
+        var roadmap = await new RoadmapReader(database).LoadAsync();
+        var indicators = DxRoadmap.Domain.Schedule.InitiativeIndicators.For(roadmap);
+        Assert.Contains("0%", indicators["5.2"].Text);
+        Assert.False(indicators.ContainsKey("5.3"));
+    }
+}

@@ -15,6 +15,10 @@ public sealed record DashboardView(
     IReadOnlyList<string> Departments,
     string? Department)
 {
+    /// <summary>5.1–5.3's measured figures (標準化 完了率, 手続の段階, 削減時間), by initiative code.</summary>
+    public IReadOnlyDictionary<string, InitiativeIndicator> Indicators { get; init; } =
+        new Dictionary<string, InitiativeIndicator>();
+
     public int LateCount => Flagged.Count(a => a.Assessment.IsLate);
 
     public int AttentionCount => Flagged.Count(a => !a.Assessment.IsLate);
@@ -84,7 +88,10 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
         var departments = roadmap.Departments.Select(d => d.Name).Order(StringComparer.Ordinal).ToList();
         var known = department is not null && departments.Contains(department) ? department : null;
         return new DashboardView(asOf, roadmap.Plan.Title, RoadmapSummary.ByInitiative(roadmap.Initiatives, assessed),
-            flagged, fiscalYear, due, departments, known);
+            flagged, fiscalYear, due, departments, known)
+        {
+            Indicators = InitiativeIndicators.For(roadmap),
+        };
     }
 
     /// <summary>Every flagged milestone on the as-of date, late first, then by how far behind.</summary>

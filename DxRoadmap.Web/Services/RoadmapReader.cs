@@ -23,6 +23,13 @@ public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
             : roadmap;
     }
 
+    /// <summary>Whether the demonstration progress was loaded (the サンプルデータ banner), without loading the roadmap.</summary>
+    public async Task<bool> IsSampleAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Plans.AsNoTracking().Select(p => p.SampleProgressLoaded).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Every recorded change, oldest first.</summary>
     public async Task<List<ProgressUpdate>> LoadHistoryAsync(CancellationToken cancellationToken = default)
     {
