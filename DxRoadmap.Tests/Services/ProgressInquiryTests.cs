@@ -23,7 +23,7 @@ public class ProgressInquiryTests
         new(roadmap.Database, new AppClock(FixedTime.On(today)), Options.Create(DelayThresholds.Default), NullLogger<ProgressInquiry>.Instance);
 
     private static async Task<byte[]> ExportAsync(SmallRoadmap roadmap, string department = SmallRoadmap.Citizens) =>
-        (await Inquiry(roadmap).ExportAsync(department, TestUser.Editor()))!.Content;
+        (await Inquiry(roadmap).ExportAsync(department, TestUser.Editor().Principal))!.Content;
 
     /// <summary>Opens the workbook, lets the test change cells of the 工程 sheet, and saves it as a 課 would.</summary>
     private static byte[] Edit(byte[] file, Action<IXLWorksheet> change)
@@ -55,7 +55,7 @@ public class ProgressInquiryTests
     public async Task Export_LocksAllButTheAnswerColumns_AndCarriesIdentityAndMeta()
     {
         using var roadmap = await SmallRoadmap.CreateAsync();
-        var export = (await Inquiry(roadmap).ExportAsync(SmallRoadmap.Citizens, TestUser.Editor()))!;
+        var export = (await Inquiry(roadmap).ExportAsync(SmallRoadmap.Citizens, TestUser.Editor().Principal))!;
 
         Assert.Equal("進捗照会_市民課_令和4年4月1日.xlsx", export.FileName);
         using var workbook = new XLWorkbook(new MemoryStream(export.Content));

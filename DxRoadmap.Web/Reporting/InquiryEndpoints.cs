@@ -14,13 +14,13 @@ public static class InquiryEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapInquiryDownload(this IEndpointRouteBuilder app)
     {
-        app.MapGet(DownloadPath, async (string? department, ProgressInquiry inquiry, ICurrentUser user, CancellationToken cancellationToken) =>
+        app.MapGet(DownloadPath, async (string? department, ProgressInquiry inquiry, HttpContext context, CancellationToken cancellationToken) =>
         {
             if (string.IsNullOrWhiteSpace(department))
             {
                 return Results.Text("課 (department) を指定してください。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
             }
-            var export = await inquiry.ExportAsync(department, user, cancellationToken);
+            var export = await inquiry.ExportAsync(department, context.User, cancellationToken);
             return export is null
                 ? Results.Text($"課「{department}」は登録されていません。", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound)
                 : Results.File(export.Content, ProgressInquiry.ContentType, export.FileName);

@@ -59,9 +59,10 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
     public const long MaxFileSize = 10 * 1024 * 1024;
 
     /// <summary>The 照会票 of one 課 (the milestones it owns, its procedures and cases), or null when the 課 is unknown.</summary>
-    public async Task<InquiryExport?> ExportAsync(string department, ICurrentUser user, CancellationToken cancellationToken = default)
+    /// <param name="user">A principal rather than <see cref="ICurrentUser"/>: the download endpoint is a plain request, not a circuit.</param>
+    public async Task<InquiryExport?> ExportAsync(string department, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        user.Demand(RoadmapAction.ViewAll);
+        RoadmapPermissions.Demand(user, RoadmapAction.ViewAll);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var dept = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Name == department, cancellationToken);
         if (dept is null)
@@ -80,7 +81,7 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
             .Select(m => new InquiryMilestone(m, m.Track!.Initiative!.Code, m.Track.Title))
             .ToList();
         var now = clock.Now;
-        var content = new InquiryContent(dept.Id, dept.Name, now, user.Name, rows, procedures, cases);
+        var content = new InquiryContent(dept.Id, dept.Name, now, user.Identity?.Name ?? "", rows, procedures, cases);
         using var buffer = new MemoryStream();
         InquiryWorkbook.Write(content, buffer);
         return new InquiryExport(FileName(dept.Name, DateOnly.FromDateTime(now.DateTime)), buffer.ToArray());
