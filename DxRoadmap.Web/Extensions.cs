@@ -47,6 +47,8 @@ public static class Extensions
         services.AddSingleton<RoadmapReader>();
         services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<AuditLogReader>();
+        services.AddSingleton<BackupDownloads>();
+        services.AddSingleton<UserAdministration>();
 
         // 5.1 standardisation, 5.2 procedures, 5.3 AI・RPA
         services.AddOptions<CityOptions>().BindConfiguration("City");
@@ -111,6 +113,11 @@ public static class Extensions
         app.MapInquiryDownload();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapGet("/admin/backups/{name}", (string name, BackupDownloads backups) =>
+                backups.Find(name) is { } path
+                    ? Results.File(path, "application/vnd.sqlite3", name)
+                    : Results.NotFound())
+            .RequireAuthorization(Services.Authorization.RoadmapPermissions.Policies.Backup);
         return app;
     }
 }

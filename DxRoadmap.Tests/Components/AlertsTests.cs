@@ -1,5 +1,6 @@
 using Bunit;
 using DxRoadmap.Domain.Roadmap;
+using DxRoadmap.Tests.Support;
 using DxRoadmap.Web.Components.Pages.Alerts;
 using DxRoadmap.Web.Components.Shared;
 using DxRoadmap.Web.Services;
@@ -83,7 +84,7 @@ public class AlertsTests : ProgressComponentTest
         var model = MilestoneEditModel.From(loaded.Milestone);
         model.Status = MilestoneStatus.Done;
         model.ActualEnd = new DateTime(2022, 3, 31);
-        Assert.True((await editing.SaveAsync(Roadmap.Overdue.Id, model, loaded.Milestone.Version, "山田")).Succeeded);
+        Assert.True((await editing.SaveAsync(Roadmap.Overdue.Id, model, loaded.Token, TestUser.Editor("山田"))).Succeeded);
         await badge.InvokeAsync(Services.GetRequiredService<RoadmapChanges>().Notify);
 
         badge.WaitForAssertion(() => Assert.Equal("2", badge.Find("[data-testid=alert-badge]").GetAttribute("data-count")));

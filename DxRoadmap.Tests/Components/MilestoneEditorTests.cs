@@ -1,5 +1,6 @@
 using Bunit;
 using DxRoadmap.Domain.Roadmap;
+using DxRoadmap.Tests.Support;
 using DxRoadmap.Web.Components.Pages.Milestones;
 using DxRoadmap.Web.Services;
 using Microsoft.Extensions.DependencyInjection;
@@ -103,7 +104,7 @@ public class MilestoneEditorTests : ProgressComponentTest
         var theirs = (await editing.LoadAsync(Roadmap.OnTrack.Id))!;
         var model = MilestoneEditModel.From(theirs.Milestone);
         model.Progress = 60;
-        await editing.SaveAsync(Roadmap.OnTrack.Id, model, theirs.Milestone.Version, "佐藤");
+        await editing.SaveAsync(Roadmap.OnTrack.Id, model, theirs.Token, TestUser.Editor("佐藤"));
 
         cut.Find("input[data-testid=progress]").Change("20");
         Save(cut);

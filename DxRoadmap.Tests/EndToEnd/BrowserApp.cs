@@ -58,6 +58,12 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
+    /// <summary>The running app's services, to look up data the browser then works on.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
+    public Task CreateUserAsync(string name, string role, string? department = null) =>
+        _factory!.CreateUserAsync(name, role, department);
+
     /// <summary>Skips the calling test when no browser is available (fails instead when CI requires one).</summary>
     public void RequireBrowser()
     {

@@ -10,7 +10,7 @@ public class MilestoneEditingTests
     /// <summary>The database the tests run on; the subclass below runs them all again on PostgreSQL.</summary>
     protected virtual TestProvider Provider => TestProvider.Sqlite;
 
-    private const string Actor = "山田";
+    private static readonly TestUser Actor = TestUser.Editor("山田");
 
     [Fact]
     public async Task Save_WritesTheMilestoneAndOneHistoryEntry()
@@ -23,15 +23,15 @@ public class MilestoneEditingTests
         model.Note = "業者と打合せ";
         model.Comment = "4月定例";
 
-        var result = await editing.SaveAsync(roadmap.OnTrack.Id, model, loaded.Milestone.Version, Actor);
+        var result = await editing.SaveAsync(roadmap.OnTrack.Id, model, loaded.Token, Actor);
 
         Assert.True(result.Succeeded, result.Message);
         var saved = await roadmap.ReloadAsync(roadmap.OnTrack.Id);
         Assert.Equal(25, saved.Progress);
-        Assert.Equal(Actor, saved.UpdatedBy);
-        Assert.NotEqual(loaded.Milestone.Version, saved.Version);
+        Assert.Equal(Actor.Name, saved.UpdatedBy);
+        Assert.NotEqual(loaded.Token.Version, saved.Version);
         var entry = Assert.Single(await roadmap.HistoryAsync(roadmap.OnTrack.Id));
-        Assert.Equal(Actor, entry.UpdatedBy);
+        Assert.Equal(Actor.Name, entry.UpdatedBy);
         Assert.Equal("4月定例", entry.Comment);
         Assert.Equal([new FieldChange("進捗率", "10%", "25%"), new FieldChange("備考", null, "業者と打合せ")], entry.Changes);
     }
@@ -45,8 +45,8 @@ public class MilestoneEditingTests
         var model = MilestoneEditModel.From(loaded.Milestone);
         model.Progress = 30;
 
-        var first = await editing.SaveAsync(roadmap.OnTrack.Id, model, loaded.Milestone.Version, Actor);
-        var second = await editing.SaveAsync(roadmap.OnTrack.Id, model, loaded.Milestone.Version, Actor);
+        var first = await editing.SaveAsync(roadmap.OnTrack.Id, model, loaded.Token, Actor);
+        var second = await editing.SaveAsync(roadmap.OnTrack.Id, model, loaded.Token, Actor);
 
         Assert.True(first.Succeeded);
         Assert.True(second.NothingChanged);
@@ -64,8 +64,8 @@ public class MilestoneEditingTests
         var mine = MilestoneEditModel.From(loaded.Milestone);
         mine.Progress = 15;
 
-        await editing.SaveAsync(roadmap.OnTrack.Id, theirs, loaded.Milestone.Version, "佐藤");
-        var result = await editing.SaveAsync(roadmap.OnTrack.Id, mine, loaded.Milestone.Version, Actor);
+        await editing.SaveAsync(roadmap.OnTrack.Id, theirs, loaded.Token, TestUser.Editor("佐藤"));
+        var result = await editing.SaveAsync(roadmap.OnTrack.Id, mine, loaded.Token, Actor);
 
         Assert.False(result.Succeeded);
         Assert.Equal(MilestoneEditing.ConflictMessage, result.Message);
@@ -83,7 +83,7 @@ public class MilestoneEditingTests
         model.Progress = 150;
         model.Note = new string('あ', Milestone.TextMaxLength + 1);
 
-        var result = await editing.SaveAsync(roadmap.OnTrack.Id, model, loaded.Milestone.Version, Actor);
+        var result = await editing.SaveAsync(roadmap.OnTrack.Id, model, loaded.Token, Actor);
 
         Assert.False(result.Succeeded);
         Assert.Contains(nameof(MilestoneEditModel.Progress), result.FieldErrors.Keys);
@@ -103,7 +103,7 @@ public class MilestoneEditingTests
         model.Progress = 100;
         model.ActualEnd = new DateTime(2022, 3, 31);
 
-        var result = await editing.SaveAsync(roadmap.Overdue.Id, model, loaded.Milestone.Version, Actor);
+        var result = await editing.SaveAsync(roadmap.Overdue.Id, model, loaded.Token, Actor);
 
         Assert.True(result.Succeeded, result.Message);
         Assert.DoesNotContain(await roadmap.Queries().GetAlertsAsync(Day("2022-04-01")), a => a.Milestone.Id == roadmap.Overdue.Id);

@@ -9,14 +9,15 @@ public class PlanMaintenanceTests
     /// <summary>The database the tests run on; the subclass below runs them all again on PostgreSQL.</summary>
     protected virtual TestProvider Provider => TestProvider.Sqlite;
 
-    private const string Actor = "山田";
+    private static readonly TestUser Actor = TestUser.Editor("山田");
+    private static readonly TestUser Admin = TestUser.Admin("山田");
 
     [Fact]
     public async Task DeleteDepartment_OwningMilestones_IsRefusedWithTheReason()
     {
         using var roadmap = await SmallRoadmap.CreateAsync(Provider);
 
-        var result = await roadmap.Maintenance().DeleteDepartmentAsync(roadmap.CitizensDepartment.Id, Actor);
+        var result = await roadmap.Maintenance().DeleteDepartmentAsync(roadmap.CitizensDepartment.Id, Admin);
 
         Assert.False(result.Succeeded);
         Assert.Contains("主管する工程 2 件", result.Message);
@@ -30,7 +31,7 @@ public class PlanMaintenanceTests
         using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         await roadmap.ChangeAsync(roadmap.OnTrack.Id, m => m.RelatedDepartments = [SmallRoadmap.Unused]);
 
-        var result = await roadmap.Maintenance().DeleteDepartmentAsync(roadmap.UnusedDepartment.Id, Actor);
+        var result = await roadmap.Maintenance().DeleteDepartmentAsync(roadmap.UnusedDepartment.Id, Admin);
 
         Assert.False(result.Succeeded);
         Assert.Contains("関係課としての工程 1 件", result.Message);
@@ -40,7 +41,7 @@ public class PlanMaintenanceTests
     public async Task DeleteDepartment_Unused_IsDeleted()
     {
         using var roadmap = await SmallRoadmap.CreateAsync(Provider);
-        var result = await roadmap.Maintenance().DeleteDepartmentAsync(roadmap.UnusedDepartment.Id, Actor);
+        var result = await roadmap.Maintenance().DeleteDepartmentAsync(roadmap.UnusedDepartment.Id, Admin);
         Assert.True(result.Succeeded, result.Message);
         Assert.Null(await roadmap.Queries().GetDepartmentAsync(SmallRoadmap.Unused, new DateOnly(2022, 4, 1)));
     }
@@ -51,7 +52,7 @@ public class PlanMaintenanceTests
         using var roadmap = await SmallRoadmap.CreateAsync(Provider);
         var promotion = (await roadmap.Queries().GetDepartmentAsync(SmallRoadmap.Promotion, new DateOnly(2022, 4, 1)))!.Department;
 
-        var result = await roadmap.Maintenance().SaveDepartmentAsync(promotion.Id, "デジタル推進課", "企画部", Actor);
+        var result = await roadmap.Maintenance().SaveDepartmentAsync(promotion.Id, "デジタル推進課", "企画部", Admin);
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal(["デジタル推進課"], (await roadmap.ReloadAsync(roadmap.LateStart.Id)).RelatedDepartments);
@@ -61,7 +62,7 @@ public class PlanMaintenanceTests
     public async Task AddDepartment_DuplicateName_IsRefusedAtTheField()
     {
         using var roadmap = await SmallRoadmap.CreateAsync(Provider);
-        var result = await roadmap.Maintenance().SaveDepartmentAsync(null, SmallRoadmap.Citizens, null, Actor);
+        var result = await roadmap.Maintenance().SaveDepartmentAsync(null, SmallRoadmap.Citizens, null, Admin);
         Assert.False(result.Succeeded);
         Assert.Equal(["「市民課」は既に登録されています。"], result.FieldErrors["Name"]);
     }

@@ -48,8 +48,8 @@ public class ProgramServiceTests
         var system = overview.Standardisation.Systems[0].System;
         var step = overview.Standardisation.Steps[0];
 
-        Assert.True((await service.SetStepDoneAsync(system.Id, step.Id, true, "担当者")).Succeeded);
-        Assert.True((await service.SetStepDoneAsync(system.Id, step.Id, true, "担当者")).Succeeded);
+        Assert.True((await service.SetStepDoneAsync(system.Id, step.Id, true, TestUser.Editor("担当者"))).Succeeded);
+        Assert.True((await service.SetStepDoneAsync(system.Id, step.Id, true, TestUser.Editor("担当者"))).Succeeded);
         await using (var db = database.CreateDbContext())
         {
             var row = await db.StandardStepCompletions.SingleAsync();
@@ -57,7 +57,7 @@ public class ProgramServiceTests
         }
         Assert.Equal(1.0 / 12, (await service.LoadAsync()).Standardisation.Systems[0].Rate, 5);
 
-        await service.SetStepDoneAsync(system.Id, step.Id, false, "担当者");
+        await service.SetStepDoneAsync(system.Id, step.Id, false, TestUser.Editor("担当者"));
         Assert.Equal(0, (await service.LoadAsync()).Standardisation.Rate);
     }
 
@@ -69,7 +69,7 @@ public class ProgramServiceTests
         var procedure = (await service.LoadAsync()).Roadmap.Procedures[0];
 
         var result = await service.SetProcedureStageAsync(
-            new ProcedureStageChange(procedure.Id, ProcedureStage.InService, null, null), "担当者");
+            new ProcedureStageChange(procedure.Id, ProcedureStage.InService, null, null), TestUser.Editor("担当者"));
 
         Assert.False(result.Succeeded);
         Assert.Contains("実際の開始日", result.Message);
@@ -85,7 +85,7 @@ public class ProgramServiceTests
         var service = Service(database);
         var procedure = (await service.LoadAsync()).Roadmap.Procedures[0];
         var result = await service.SetProcedureStageAsync(new ProcedureStageChange(procedure.Id, ProcedureStage.InService,
-            null, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)), "担当者");
+            null, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)), TestUser.Editor("担当者"));
         Assert.Equal(accepted, result.Succeeded);
     }
 
@@ -95,7 +95,7 @@ public class ProgramServiceTests
         using var database = await TestDatabase.CreateSeededAsync(Provider);
         var service = Service(database);
         var procedure = (await service.LoadAsync()).Roadmap.Procedures[0];
-        var result = await service.SetProcedureStageAsync(new ProcedureStageChange(procedure.Id, (ProcedureStage)99, null, null), "担当者");
+        var result = await service.SetProcedureStageAsync(new ProcedureStageChange(procedure.Id, (ProcedureStage)99, null, null), TestUser.Editor("担当者"));
         Assert.False(result.Succeeded);
     }
 
@@ -109,7 +109,7 @@ public class ProgramServiceTests
         var service = Service(database);
         var department = (await service.LoadAsync()).Roadmap.Departments[0];
         var result = await service.SaveAutomationCaseAsync(
-            new AutomationCaseInput(null, department.Id, business, "RPA", stage, hours, null), "担当者");
+            new AutomationCaseInput(null, department.Id, business, "RPA", stage, hours, null), TestUser.Editor("担当者"));
         Assert.False(result.Succeeded);
         Assert.Contains(message, result.Message);
         Assert.Empty((await service.LoadAsync()).Roadmap.AutomationCases);
@@ -122,7 +122,7 @@ public class ProgramServiceTests
         var service = Service(database);
         var department = (await service.LoadAsync()).Roadmap.Departments[0];
         var saved = await service.SaveAutomationCaseAsync(
-            new AutomationCaseInput(null, department.Id, "給与支払報告書の入力", "AI-OCR", AutomationStages.Production, 600, 540), "担当者");
+            new AutomationCaseInput(null, department.Id, "給与支払報告書の入力", "AI-OCR", AutomationStages.Production, 600, 540), TestUser.Editor("担当者"));
         Assert.True(saved.Succeeded);
         var city = (await service.LoadAsync()).Peers.Single(p => p.IsCity);
         Assert.Equal((1, 540m), (city.Tasks, city.HoursSaved));
@@ -133,4 +133,24 @@ public class ProgramServiceTests
 public sealed class ProgramServiceTestsOnPostgres : ProgramServiceTests
 {
     protected override TestProvider Provider => TestProvider.Postgres;
+}
+
+public class PastAsOfTests
+{
+    [Fact]
+    public async Task PastAsOf_ShowsTheStatusesRecordedByThatDay()
+    {
+        using var database = await SqliteDatabase.CreateSeededAsync(sampleProgress: true);
+        var reader = new RoadmapReader(database);
+        var today = await reader.LoadAsync();
+        var done = today.Milestones.First(m => m.Status == MilestoneStatus.Done && m.UpdatedAt is not null);
+        var dayBefore = DateOnly.FromDateTime(done.UpdatedAt!.Value.Date).AddDays(-1);
+
+        var then = await reader.LoadAsOfAsync(dayBefore);
+        var sameDay = await reader.LoadAsOfAsync(DateOnly.FromDateTime(done.UpdatedAt!.Value.Date));
+
+        Assert.Equal(MilestoneStatus.NotStarted, then.Milestones.Single(m => m.Id == done.Id).Status);
+        Assert.Equal(MilestoneStatus.Done, sameDay.Milestones.Single(m => m.Id == done.Id).Status);
+        Assert.Equal(MilestoneStatus.Done, (await reader.LoadAsync()).Milestones.Single(m => m.Id == done.Id).Status);
+    }
 }

@@ -13,6 +13,8 @@ public sealed class TestUser(ClaimsPrincipal principal) : ICurrentUser
 
     public static TestUser Editor(string name = EditorName) => WithRole(name, AppRoles.Editor);
 
+    public static TestUser Admin(string name = "管理者") => WithRole(name, AppRoles.Admin);
+
     public static TestUser Viewer(string name = "閲覧者") => WithRole(name, AppRoles.Viewer);
 
     public static TestUser Head(int departmentId, string department, string name = "所属長") =>

@@ -1,3 +1,4 @@
+using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Domain.Schedule.Gantt;
@@ -11,13 +12,18 @@ namespace DxRoadmap.Web.Services;
 /// </summary>
 public sealed class GanttService(RoadmapReader reader, IOptions<DelayThresholds> thresholds)
 {
-    public Task<RoadmapSnapshot> LoadAsync(CancellationToken cancellationToken = default) =>
-        reader.LoadAsync(cancellationToken);
+    public async Task<GanttSource> LoadAsync(CancellationToken cancellationToken = default) =>
+        new(await reader.LoadAsync(cancellationToken), await reader.LoadHistoryAsync(cancellationToken));
 
-    public IReadOnlyList<AssessedMilestone> Assess(RoadmapSnapshot roadmap, DateOnly asOf) =>
-        RoadmapSummary.Assess(roadmap, asOf, thresholds.Value);
+    /// <summary>Judges the roadmap as it was recorded at the end of the as-of date (later changes undone).</summary>
+    public IReadOnlyList<AssessedMilestone> Assess(GanttSource source, DateOnly asOf) =>
+        RoadmapSummary.Assess(RoadmapHistory.AsOf(source.Current, source.History, RoadmapHistory.EndOfDay(asOf)),
+            asOf, thresholds.Value);
 
     public GanttChart Layout(IReadOnlyList<AssessedMilestone> assessed, DateOnly asOf, GanttWindow window,
         GanttZoom zoom, GanttOptions options) =>
         GanttLayout.Build(assessed, asOf, window, zoom, options);
 }
+
+/// <summary>Today's roadmap and its history, loaded once per page.</summary>
+public sealed record GanttSource(RoadmapSnapshot Current, IReadOnlyList<ProgressUpdate> History);

@@ -28,6 +28,26 @@ public sealed class MilestoneEditModel
         Note = m.Note,
     };
 
+    /// <summary>
+    /// 上書き保存 after a conflict: the fields this user changed from what they loaded, laid over the latest
+    /// values, so fields only the other person changed keep the other person's value.
+    /// </summary>
+    public static MilestoneEditModel Rebase(MilestoneEditModel loaded, MilestoneEditModel edited, Milestone latest)
+    {
+        var result = From(latest);
+        if (edited.Status != loaded.Status) result.Status = edited.Status;
+        if (edited.Progress != loaded.Progress) result.Progress = edited.Progress;
+        if (edited.ActualStart != loaded.ActualStart) result.ActualStart = edited.ActualStart;
+        if (edited.ActualEnd != loaded.ActualEnd) result.ActualEnd = edited.ActualEnd;
+        if (Clean(edited.DelayReason) != Clean(loaded.DelayReason)) result.DelayReason = edited.DelayReason;
+        if (Clean(edited.Countermeasure) != Clean(loaded.Countermeasure)) result.Countermeasure = edited.Countermeasure;
+        if (Clean(edited.Note) != Clean(loaded.Note)) result.Note = edited.Note;
+        result.Comment = edited.Comment;
+        return result;
+    }
+
+    public MilestoneEditModel Copy() => (MilestoneEditModel)MemberwiseClone();
+
     /// <summary>Writes the edited values onto a milestone (blank text becomes null).</summary>
     public void ApplyTo(Milestone m)
     {
@@ -62,6 +82,11 @@ public static class MilestoneEditValidator
             list.Add(message);
         }
 
+        // A forged request can send any number for an enum; only the five statuses exist.
+        if (!Enum.IsDefined(model.Status))
+        {
+            Add(nameof(model.Status), "状態の値が不正です。一覧から選んでください。");
+        }
         if (model.Progress is < 0 or > 100)
         {
             Add(nameof(model.Progress), "進捗率は 0～100 の範囲で入力してください。");
@@ -80,7 +105,7 @@ public static class MilestoneEditValidator
         CheckLength(model.Comment, nameof(model.Comment), "コメント", Add);
 
         // Judged on the values as they would be saved: marking an overdue item 完了 needs no reason.
-        if (string.IsNullOrWhiteSpace(model.DelayReason) && progressOk(model))
+        if (string.IsNullOrWhiteSpace(model.DelayReason) && progressOk(model) && Enum.IsDefined(model.Status))
         {
             var edited = Preview(current, model);
             var late = DelayRules.Assess(edited, today, thresholds).Flags

@@ -1,6 +1,8 @@
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Web.Data;
+using DxRoadmap.Web.Data.Audit;
+using DxRoadmap.Web.Services.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +14,23 @@ public sealed record MilestoneEditView(
     Initiative Initiative,
     Track Track,
     DelayAssessment Assessment,
-    IReadOnlyList<ProgressUpdate> History);
+    IReadOnlyList<ProgressUpdate> History)
+{
+    /// <summary>What the editor loaded: the version to save against and the last history entry it has seen.</summary>
+    public EditToken Token => new(Milestone.Version, History.Count == 0 ? 0 : History.Max(h => h.Id));
+}
+
+/// <summary>
+/// The state an edit started from. <see cref="Version"/> is the concurrency token; <see cref="SeenUpdateId"/> lets a
+/// refused save list exactly the history entries written since.
+/// </summary>
+public sealed record EditToken(Guid Version, int SeenUpdateId);
+
+/// <summary>
+/// Why a save was refused as a conflict: the milestone was deleted, or others saved first (their history entries,
+/// oldest first, and the milestone as it is now with its token, for reload or overwrite).
+/// </summary>
+public sealed record EditConflict(bool Deleted, Milestone? Latest, EditToken? LatestToken, IReadOnlyList<ProgressUpdate> TheirUpdates);
 
 /// <summary>The outcome of a command: saved, nothing to save, refused with field messages, or failed with a message.</summary>
 public sealed record CommandResult(
@@ -20,7 +38,8 @@ public sealed record CommandResult(
     string? Message,
     IReadOnlyDictionary<string, IReadOnlyList<string>> FieldErrors,
     Guid? NewVersion = null,
-    bool NothingChanged = false)
+    bool NothingChanged = false,
+    EditConflict? Conflict = null)
 {
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoErrors =
         new Dictionary<string, IReadOnlyList<string>>();
@@ -31,6 +50,11 @@ public sealed record CommandResult(
 
     public static CommandResult Fail(string message) => new(false, message, NoErrors);
 
+    public static CommandResult Conflicted(string message, EditConflict conflict) => new(false, message, NoErrors, Conflict: conflict);
+
+    /// <summary>Refused by <see cref="RoadmapPermissions"/>: the same message whether the button was hidden or not.</summary>
+    public static CommandResult Denied(RoadmapAction action) => Fail(RoadmapPermissions.DeniedMessage(action));
+
     public static CommandResult Invalid(IReadOnlyDictionary<string, IReadOnlyList<string>> errors) =>
         new(false, "入力内容を確認してください。", errors);
 }
@@ -40,7 +64,9 @@ public sealed class MilestoneEditing(IDbContextFactory<RoadmapDbContext> factory
     IOptions<DelayThresholds> thresholds, ILogger<MilestoneEditing> logger)
 {
     public const string ConflictMessage =
-        "他の利用者が先に更新しました。画面を再読み込みして最新の内容を確認してから、もう一度保存してください。";
+        "他の利用者が先に更新しました。変更内容を確認し、最新を読み込むか上書き保存してください。";
+
+    public const string DeletedMessage = "この工程は他の利用者によって削除されています。保存できません。";
 
     public async Task<MilestoneEditView?> LoadAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -64,10 +90,11 @@ public sealed class MilestoneEditing(IDbContextFactory<RoadmapDbContext> factory
     }
 
     /// <summary>
-    /// Saves the edit as loaded at <paramref name="loadedVersion"/>. Runs the editor's rules again, writes nothing
-    /// when no field changed (so a repeated click stores one change), and refuses to overwrite a newer save.
+    /// Saves the edit as loaded at <paramref name="loaded"/>. Checks the user's permission and the editor's rules
+    /// again, writes nothing when no field changed (so a repeated click stores one change), and refuses to
+    /// overwrite a newer save or to recreate a deleted milestone.
     /// </summary>
-    public async Task<CommandResult> SaveAsync(int id, MilestoneEditModel model, Guid loadedVersion, string actor,
+    public async Task<CommandResult> SaveAsync(int id, MilestoneEditModel model, EditToken loaded, ICurrentUser user,
         CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -75,7 +102,13 @@ public sealed class MilestoneEditing(IDbContextFactory<RoadmapDbContext> factory
             .SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (milestone is null)
         {
-            return CommandResult.Fail("この工程は削除されています。");
+            return CommandResult.Conflicted(DeletedMessage, new EditConflict(true, null, null, []));
+        }
+        // Before validation: a user who may not edit learns that, not which fields are wrong.
+        if (!user.Can(RoadmapAction.EditProgress, milestone))
+        {
+            logger.LogWarning("{User} was refused editing milestone {Id}", user.Name, id);
+            return CommandResult.Denied(RoadmapAction.EditProgress);
         }
 
         var errors = MilestoneEditValidator.Validate(milestone, model, clock.Today, thresholds.Value);
@@ -91,28 +124,36 @@ public sealed class MilestoneEditing(IDbContextFactory<RoadmapDbContext> factory
         {
             return CommandResult.Unchanged("変更はありません。", milestone.Version);
         }
+        var action = RoadmapPermissions.ActionFor(changes);
+        if (!user.Can(action, milestone))
+        {
+            return CommandResult.Denied(action);
+        }
 
         // The token the user loaded, not the one just read: a save made in between is then detected.
-        db.Entry(milestone).Property(m => m.Version).OriginalValue = loadedVersion;
+        db.Entry(milestone).Property(m => m.Version).OriginalValue = loaded.Version;
         var now = clock.Now;
         milestone.Version = Guid.NewGuid();
-        milestone.UpdatedBy = actor;
+        milestone.UpdatedBy = user.Name;
         milestone.UpdatedAt = now;
         db.ProgressUpdates.Add(new ProgressUpdate
         {
             MilestoneId = milestone.Id,
-            UpdatedBy = actor,
+            UpdatedBy = user.Name,
             UpdatedAt = now,
             Comment = string.IsNullOrWhiteSpace(model.Comment) ? null : model.Comment.Trim(),
             Changes = changes,
         });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            using (AuditActor.Begin(user.Name))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CommandResult.Fail(ConflictMessage);
+            return await ConflictAsync(id, loaded, cancellationToken);
         }
         catch (DbUpdateException ex)
         {
@@ -120,5 +161,17 @@ public sealed class MilestoneEditing(IDbContextFactory<RoadmapDbContext> factory
             return CommandResult.Fail("保存できませんでした。入力内容を確認して、もう一度お試しください。");
         }
         return CommandResult.Ok($"保存しました ({changes.Count} 項目を変更)。", milestone.Version);
+    }
+
+    /// <summary>What happened since <paramref name="loaded"/>, read on a fresh context after a refused save.</summary>
+    private async Task<CommandResult> ConflictAsync(int id, EditToken loaded, CancellationToken cancellationToken)
+    {
+        var latest = await LoadAsync(id, cancellationToken);
+        if (latest is null)
+        {
+            return CommandResult.Conflicted(DeletedMessage, new EditConflict(true, null, null, []));
+        }
+        var theirs = latest.History.Where(u => u.Id > loaded.SeenUpdateId).OrderBy(u => u.Id).ToList();
+        return CommandResult.Conflicted(ConflictMessage, new EditConflict(false, latest.Milestone, latest.Token, theirs));
     }
 }

@@ -1,5 +1,7 @@
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Web.Data;
+using DxRoadmap.Web.Data.Audit;
+using DxRoadmap.Web.Services.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace DxRoadmap.Web.Services;
@@ -82,6 +84,11 @@ public sealed class PlanMaintenance(IDbContextFactory<RoadmapDbContext> factory,
             Add(nameof(model.OwnerDepartmentId), "主管課を選んでください。");
         }
 
+        if (!Enum.IsDefined(model.Kind))
+        {
+            Add(nameof(model.Kind), "種別の値が不正です。時点か期間を選んでください。");
+            return errors.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value);
+        }
         if (model.Kind == MilestoneKind.Span && !string.IsNullOrWhiteSpace(model.PlannedStart))
         {
             if (PlanDate.TryParse(model.PlannedStart, out var s))
@@ -159,8 +166,12 @@ public sealed class PlanMaintenance(IDbContextFactory<RoadmapDbContext> factory,
         return await db.Milestones.AsNoTracking().Include(m => m.OwnerDepartment).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
     }
 
-    public async Task<CommandResult> AddMilestoneAsync(MilestonePlanModel model, string actor, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> AddMilestoneAsync(MilestonePlanModel model, ICurrentUser user, CancellationToken cancellationToken = default)
     {
+        if (!user.Can(RoadmapAction.EditPlan))
+        {
+            return CommandResult.Denied(RoadmapAction.EditPlan);
+        }
         var errors = ValidatePlan(model, null, out var start, out var end);
         if (errors.Count > 0)
         {
@@ -186,7 +197,7 @@ public sealed class PlanMaintenance(IDbContextFactory<RoadmapDbContext> factory,
             TrackId = track.Id,
             OwnerDepartment = owner,
             Order = order + 1,
-            UpdatedBy = actor,
+            UpdatedBy = user.Name,
             UpdatedAt = now,
         };
         ApplyPlan(milestone, model, start, end);
@@ -196,18 +207,22 @@ public sealed class PlanMaintenance(IDbContextFactory<RoadmapDbContext> factory,
         db.ProgressUpdates.Add(new ProgressUpdate
         {
             Milestone = milestone,
-            UpdatedBy = actor,
+            UpdatedBy = user.Name,
             UpdatedAt = now,
             Comment = "工程を追加",
             Changes = MilestoneFields.Diff(new Dictionary<string, string?>(), MilestoneFields.Snapshot(milestone)),
         });
-        return await SaveAsync(db, $"工程「{milestone.Title}」({milestone.Code}) を追加しました。", milestone);
+        return await SaveAsync(db, user, $"工程「{milestone.Title}」({milestone.Code}) を追加しました。", milestone);
     }
 
     /// <summary>Changes the planned fields; the baseline dates stay as first issued and a date change records its reason.</summary>
-    public async Task<CommandResult> UpdateMilestonePlanAsync(int id, MilestonePlanModel model, Guid loadedVersion, string actor,
+    public async Task<CommandResult> UpdateMilestonePlanAsync(int id, MilestonePlanModel model, Guid loadedVersion, ICurrentUser user,
         CancellationToken cancellationToken = default)
     {
+        if (!user.Can(RoadmapAction.EditPlan))
+        {
+            return CommandResult.Denied(RoadmapAction.EditPlan);
+        }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var milestone = await db.Milestones.Include(m => m.OwnerDepartment).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (milestone is null)
@@ -243,18 +258,18 @@ public sealed class PlanMaintenance(IDbContextFactory<RoadmapDbContext> factory,
         db.Entry(milestone).Property(m => m.Version).OriginalValue = loadedVersion;
         var now = clock.Now;
         milestone.Version = Guid.NewGuid();
-        milestone.UpdatedBy = actor;
+        milestone.UpdatedBy = user.Name;
         milestone.UpdatedAt = now;
         db.ProgressUpdates.Add(new ProgressUpdate
         {
             MilestoneId = milestone.Id,
-            UpdatedBy = actor,
+            UpdatedBy = user.Name,
             UpdatedAt = now,
             Comment = datesChanged ? "計画変更" : "計画の修正",
             ReplanReason = datesChanged ? model.ReplanReason!.Trim() : null,
             Changes = changes,
         });
-        return await SaveAsync(db, "計画を保存しました。", milestone);
+        return await SaveAsync(db, user, "計画を保存しました。", milestone);
     }
 
     public async Task<int> CountHistoryAsync(int milestoneId, CancellationToken cancellationToken = default)
@@ -264,8 +279,12 @@ public sealed class PlanMaintenance(IDbContextFactory<RoadmapDbContext> factory,
     }
 
     /// <summary>Deletes a milestone and its history (the confirmation dialog says so).</summary>
-    public async Task<CommandResult> DeleteMilestoneAsync(int id, string actor, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> DeleteMilestoneAsync(int id, ICurrentUser user, CancellationToken cancellationToken = default)
     {
+        if (!user.Can(RoadmapAction.EditPlan))
+        {
+            return CommandResult.Denied(RoadmapAction.EditPlan);
+        }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var milestone = await db.Milestones.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (milestone is null)
@@ -273,15 +292,19 @@ public sealed class PlanMaintenance(IDbContextFactory<RoadmapDbContext> factory,
             return CommandResult.Fail("この工程は既に削除されています。");
         }
         db.Milestones.Remove(milestone);
-        logger.LogInformation("Milestone {Code} deleted by {Actor}", milestone.Code, actor);
-        return await SaveAsync(db, $"工程「{milestone.Title}」を削除しました。", null);
+        logger.LogInformation("Milestone {Code} deleted by {Actor}", milestone.Code, user.Name);
+        return await SaveAsync(db, user, $"工程「{milestone.Title}」を削除しました。", null);
     }
 
     // ---- tracks -----------------------------------------------------------------------------------------
 
-    public async Task<CommandResult> SaveTrackAsync(int? id, int initiativeId, string title, bool recurringYearly, string actor,
+    public async Task<CommandResult> SaveTrackAsync(int? id, int initiativeId, string title, bool recurringYearly, ICurrentUser user,
         CancellationToken cancellationToken = default)
     {
+        if (!user.Can(RoadmapAction.EditPlan))
+        {
+            return CommandResult.Denied(RoadmapAction.EditPlan);
+        }
         title = title?.Trim() ?? "";
         if (title.Length == 0 || title.Length > 200)
         {
@@ -318,13 +341,17 @@ public sealed class PlanMaintenance(IDbContextFactory<RoadmapDbContext> factory,
         track.Title = title;
         track.RecurringYearly = recurringYearly;
         track.Version = Guid.NewGuid();
-        logger.LogInformation("Track {Title} saved by {Actor}", title, actor);
-        return await SaveAsync(db, $"取組項目「{title}」を保存しました。", null);
+        logger.LogInformation("Track {Title} saved by {Actor}", title, user.Name);
+        return await SaveAsync(db, user, $"取組項目「{title}」を保存しました。", null);
     }
 
     /// <summary>Refused while the track still holds milestones.</summary>
-    public async Task<CommandResult> DeleteTrackAsync(int id, string actor, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> DeleteTrackAsync(int id, ICurrentUser user, CancellationToken cancellationToken = default)
     {
+        if (!user.Can(RoadmapAction.EditPlan))
+        {
+            return CommandResult.Denied(RoadmapAction.EditPlan);
+        }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var track = await db.Tracks.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (track is null)
@@ -337,16 +364,20 @@ public sealed class PlanMaintenance(IDbContextFactory<RoadmapDbContext> factory,
             return CommandResult.Fail($"取組項目「{track.Title}」には工程が {count} 件あるため削除できません。先に工程を移すか削除してください。");
         }
         db.Tracks.Remove(track);
-        logger.LogInformation("Track {Title} deleted by {Actor}", track.Title, actor);
-        return await SaveAsync(db, $"取組項目「{track.Title}」を削除しました。", null);
+        logger.LogInformation("Track {Title} deleted by {Actor}", track.Title, user.Name);
+        return await SaveAsync(db, user, $"取組項目「{track.Title}」を削除しました。", null);
     }
 
     // ---- departments ------------------------------------------------------------------------------------
 
     /// <summary>Adds or renames a 課. A rename follows into the related-department lists and initiative leads that name it.</summary>
-    public async Task<CommandResult> SaveDepartmentAsync(int? id, string name, string? division, string actor,
+    public async Task<CommandResult> SaveDepartmentAsync(int? id, string name, string? division, ICurrentUser user,
         CancellationToken cancellationToken = default)
     {
+        if (!user.Can(RoadmapAction.ManageDepartments))
+        {
+            return CommandResult.Denied(RoadmapAction.ManageDepartments);
+        }
         name = name?.Trim() ?? "";
         division = string.IsNullOrWhiteSpace(division) ? null : division.Trim();
         var fieldErrors = new Dictionary<string, IReadOnlyList<string>>();
@@ -402,13 +433,17 @@ public sealed class PlanMaintenance(IDbContextFactory<RoadmapDbContext> factory,
         {
             db.Departments.Add(new Department { Name = name, Division = division });
         }
-        logger.LogInformation("Department {Name} saved by {Actor}", name, actor);
-        return await SaveAsync(db, $"「{name}」を保存しました。", null);
+        logger.LogInformation("Department {Name} saved by {Actor}", name, user.Name);
+        return await SaveAsync(db, user, $"「{name}」を保存しました。", null);
     }
 
     /// <summary>Refused while any milestone, procedure, automation case, related list or initiative refers to the 課.</summary>
-    public async Task<CommandResult> DeleteDepartmentAsync(int id, string actor, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> DeleteDepartmentAsync(int id, ICurrentUser user, CancellationToken cancellationToken = default)
     {
+        if (!user.Can(RoadmapAction.ManageDepartments))
+        {
+            return CommandResult.Denied(RoadmapAction.ManageDepartments);
+        }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var department = await db.Departments.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (department is null)
@@ -432,8 +467,8 @@ public sealed class PlanMaintenance(IDbContextFactory<RoadmapDbContext> factory,
             return CommandResult.Fail($"「{department.Name}」は{string.Join("、", uses)}で使われているため削除できません。");
         }
         db.Departments.Remove(department);
-        logger.LogInformation("Department {Name} deleted by {Actor}", department.Name, actor);
-        return await SaveAsync(db, $"「{department.Name}」を削除しました。", null);
+        logger.LogInformation("Department {Name} deleted by {Actor}", department.Name, user.Name);
+        return await SaveAsync(db, user, $"「{department.Name}」を削除しました。", null);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------
@@ -464,11 +499,14 @@ public sealed class PlanMaintenance(IDbContextFactory<RoadmapDbContext> factory,
         ["毎年度"] = m.RecurringYearly ? "はい" : "いいえ",
     };
 
-    private async Task<CommandResult> SaveAsync(RoadmapDbContext db, string message, Milestone? milestone)
+    private async Task<CommandResult> SaveAsync(RoadmapDbContext db, ICurrentUser user, string message, Milestone? milestone)
     {
         try
         {
-            await db.SaveChangesAsync();
+            using (AuditActor.Begin(user.Name))
+            {
+                await db.SaveChangesAsync();
+            }
             return CommandResult.Ok(message, milestone?.Version);
         }
         catch (DbUpdateConcurrencyException)

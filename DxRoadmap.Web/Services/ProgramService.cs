@@ -1,6 +1,8 @@
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Web.Data;
+using DxRoadmap.Web.Data.Audit;
+using DxRoadmap.Web.Services.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -42,7 +44,7 @@ public sealed class ProgramService(
             ProgramIndicators.PeerComparison(roadmap.Peers, roadmap.AutomationCases, options.Name, options.Population, options.Staff));
     }
 
-    public async Task<CommandResult> SetProcedureStageAsync(ProcedureStageChange change, string actor,
+    public async Task<CommandResult> SetProcedureStageAsync(ProcedureStageChange change, ICurrentUser user,
         CancellationToken cancellationToken = default)
     {
         if (!Enum.IsDefined(change.Stage))
@@ -63,10 +65,14 @@ public sealed class ProgramService(
         {
             return CommandResult.Fail("この手続は削除されています。");
         }
+        if (!Can(user, RoadmapAction.EditProgress, procedure.DepartmentId))
+        {
+            return CommandResult.Denied(RoadmapAction.EditProgress);
+        }
         procedure.Stage = change.Stage;
         procedure.PlannedGoLive = change.PlannedGoLive;
         procedure.ActualGoLive = change.Stage == ProcedureStage.InService ? change.ActualGoLive : null;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, user, cancellationToken);
         return CommandResult.Ok("段階を保存しました。");
     }
 
@@ -91,7 +97,7 @@ public sealed class ProgramService(
         return null;
     }
 
-    public async Task<CommandResult> SaveAutomationCaseAsync(AutomationCaseInput input, string actor,
+    public async Task<CommandResult> SaveAutomationCaseAsync(AutomationCaseInput input, ICurrentUser user,
         CancellationToken cancellationToken = default)
     {
         if (Validate(input) is { } error)
@@ -103,6 +109,11 @@ public sealed class ProgramService(
         {
             return CommandResult.Fail("課を選択してください。");
         }
+        // A 所属長 may keep their own 課's cases, and may not move one to or from another 課.
+        if (!Can(user, RoadmapAction.EditProgress, input.DepartmentId))
+        {
+            return CommandResult.Denied(RoadmapAction.EditProgress);
+        }
         AutomationCase? entity;
         if (input.Id is { } id)
         {
@@ -110,6 +121,10 @@ public sealed class ProgramService(
             if (entity is null)
             {
                 return CommandResult.Fail("この事例は削除されています。");
+            }
+            if (!Can(user, RoadmapAction.EditProgress, entity.DepartmentId))
+            {
+                return CommandResult.Denied(RoadmapAction.EditProgress);
             }
         }
         else
@@ -123,12 +138,17 @@ public sealed class ProgramService(
         entity.Stage = input.Stage;
         entity.PlannedHoursSaved = input.PlannedHoursSaved;
         entity.ActualHoursSaved = input.ActualHoursSaved;
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, user, cancellationToken);
         return CommandResult.Ok("保存しました。");
     }
 
-    public async Task<CommandResult> DeleteAutomationCaseAsync(int id, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Removing a case changes the 5.3 figures the committee sees, so it is the plan's keepers' call.</summary>
+    public async Task<CommandResult> DeleteAutomationCaseAsync(int id, ICurrentUser user, CancellationToken cancellationToken = default)
     {
+        if (!user.Can(RoadmapAction.EditPlan))
+        {
+            return CommandResult.Denied(RoadmapAction.EditPlan);
+        }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var entity = await db.AutomationCases.FindAsync([id], cancellationToken);
         if (entity is null)
@@ -136,14 +156,19 @@ public sealed class ProgramService(
             return CommandResult.Fail("この事例は既に削除されています。");
         }
         db.AutomationCases.Remove(entity);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(db, user, cancellationToken);
         return CommandResult.Ok("削除しました。");
     }
 
     /// <summary>Marks one cell of the 5.1 matrix finished (dated today) or not finished.</summary>
-    public async Task<CommandResult> SetStepDoneAsync(int systemId, int stepId, bool done, string actor,
+    public async Task<CommandResult> SetStepDoneAsync(int systemId, int stepId, bool done, ICurrentUser user,
         CancellationToken cancellationToken = default)
     {
+        // The 5.1 matrix belongs to no single 課: only 推進課 and 管理者 tick it.
+        if (!Can(user, RoadmapAction.EditProgress, null))
+        {
+            return CommandResult.Denied(RoadmapAction.EditProgress);
+        }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (!await db.StandardSystems.AnyAsync(s => s.Id == systemId, cancellationToken)
             || !await db.StandardSteps.AnyAsync(s => s.Id == stepId, cancellationToken))
@@ -159,7 +184,7 @@ public sealed class ProgramService(
                 SystemId = systemId,
                 StepId = stepId,
                 CompletedOn = clock.Today,
-                UpdatedBy = actor,
+                UpdatedBy = user.Name,
             });
         }
         else if (!done && existing is not null)
@@ -172,7 +197,7 @@ public sealed class ProgramService(
         }
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(db, user, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -180,6 +205,18 @@ public sealed class ProgramService(
             return CommandResult.Unchanged("変更はありません。");
         }
         return CommandResult.Ok(done ? "完了にしました。" : "未完了に戻しました。");
+    }
+
+    /// <summary>May the user update an item owned by <paramref name="departmentId"/> (null: an item of no single 課).</summary>
+    public static bool Can(ICurrentUser user, RoadmapAction action, int? departmentId) =>
+        RoadmapPermissions.Can(user.Principal, action, departmentId);
+
+    private static async Task SaveAsync(RoadmapDbContext db, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        using (AuditActor.Begin(user.Name))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }
 

@@ -58,7 +58,7 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
 
     public async Task<DashboardView> GetDashboardAsync(DateOnly asOf, string? department, CancellationToken cancellationToken = default)
     {
-        var roadmap = await reader.LoadAsync(cancellationToken);
+        var roadmap = await reader.LoadAsOfAsync(asOf, cancellationToken);
         var assessed = RoadmapSummary.Assess(roadmap, asOf, Thresholds);
         var mineFirst = MineFirst(department);
 
@@ -90,19 +90,19 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
     /// <summary>Every flagged milestone on the as-of date, late first, then by how far behind.</summary>
     public async Task<IReadOnlyList<AlertRow>> GetAlertsAsync(DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        var roadmap = await reader.LoadAsync(cancellationToken);
+        var roadmap = await reader.LoadAsOfAsync(asOf, cancellationToken);
         return Flagged(roadmap, asOf).Select(a => new AlertRow(a)).ToList();
     }
 
     public async Task<int> CountAlertsAsync(DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        var roadmap = await reader.LoadAsync(cancellationToken);
+        var roadmap = await reader.LoadAsOfAsync(asOf, cancellationToken);
         return Flagged(roadmap, asOf).Count;
     }
 
     public async Task<InitiativeView?> GetInitiativeAsync(string code, DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        var roadmap = await reader.LoadAsync(cancellationToken);
+        var roadmap = await reader.LoadAsOfAsync(asOf, cancellationToken);
         var initiative = roadmap.Initiatives.FirstOrDefault(i => i.Code == code);
         if (initiative is null)
         {
@@ -117,7 +117,7 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
 
     public async Task<IReadOnlyList<DepartmentLine>> GetDepartmentLinesAsync(DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        var roadmap = await reader.LoadAsync(cancellationToken);
+        var roadmap = await reader.LoadAsOfAsync(asOf, cancellationToken);
         var assessed = RoadmapSummary.Assess(roadmap, asOf, Thresholds);
         return roadmap.Departments
             .Select(d =>
@@ -137,7 +137,7 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
 
     public async Task<DepartmentView?> GetDepartmentAsync(string name, DateOnly asOf, CancellationToken cancellationToken = default)
     {
-        var roadmap = await reader.LoadAsync(cancellationToken);
+        var roadmap = await reader.LoadAsOfAsync(asOf, cancellationToken);
         var department = roadmap.Departments.FirstOrDefault(d => d.Name == name);
         if (department is null)
         {

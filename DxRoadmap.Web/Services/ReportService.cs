@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace DxRoadmap.Web.Services;
 
 /// <summary>Loads the roadmap and its history, builds the committee report and writes it in either format.</summary>
-public sealed class ReportService(RoadmapReader reader, IDbContextFactory<RoadmapDbContext> factory, IOptions<DelayThresholds> thresholds)
+public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds> thresholds)
 {
     public async Task<ReportBuildResult> BuildAsync(DateOnly asOf, ReportScope scope, DateOnly? since,
         CancellationToken cancellationToken = default)
@@ -20,7 +20,7 @@ public sealed class ReportService(RoadmapReader reader, IDbContextFactory<Roadma
         {
             return new ReportBuildResult(null, problem);
         }
-        var history = await LoadHistoryAsync(cancellationToken);
+        var history = await reader.LoadHistoryAsync(cancellationToken);
         return new ReportBuildResult(ReportBuilder.Build(roadmap, history, request), null);
     }
 
@@ -48,14 +48,6 @@ public sealed class ReportService(RoadmapReader reader, IDbContextFactory<Roadma
         {
             ExcelReportWriter.Write(report, output);
         }
-    }
-
-    private async Task<List<ProgressUpdate>> LoadHistoryAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var updates = await db.ProgressUpdates.AsNoTracking().ToListAsync(cancellationToken);
-        // SQLite cannot order by DateTimeOffset; the history is small enough to sort here.
-        return updates.OrderBy(u => u.UpdatedAt).ThenBy(u => u.Id).ToList();
     }
 }
 

@@ -1,3 +1,4 @@
+using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,30 @@ namespace DxRoadmap.Web.Services;
 /// <summary>Loads the whole roadmap, read-only, in one context: the input of every rule, page and report.</summary>
 public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
 {
+    /// <summary>
+    /// The roadmap as it was recorded at the end of <paramref name="asOf"/>: changes saved after that day are
+    /// undone from the history, so a past as-of date shows the statuses of that day, not today's.
+    /// </summary>
+    public async Task<RoadmapSnapshot> LoadAsOfAsync(DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var roadmap = await LoadAsync(cancellationToken);
+        var cutoff = RoadmapHistory.EndOfDay(asOf);
+        // Every recorded change stamps its milestone, so without a later stamp there is nothing to undo
+        // and the history need not be read (the usual case: as of today).
+        return roadmap.Milestones.Any(m => m.UpdatedAt > cutoff)
+            ? RoadmapHistory.AsOf(roadmap, await LoadHistoryAsync(cancellationToken), cutoff)
+            : roadmap;
+    }
+
+    /// <summary>Every recorded change, oldest first.</summary>
+    public async Task<List<ProgressUpdate>> LoadHistoryAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var updates = await db.ProgressUpdates.AsNoTracking().ToListAsync(cancellationToken);
+        // SQLite cannot order by DateTimeOffset; sorted here.
+        return updates.OrderBy(u => u.UpdatedAt).ThenBy(u => u.Id).ToList();
+    }
+
     public async Task<RoadmapSnapshot> LoadAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

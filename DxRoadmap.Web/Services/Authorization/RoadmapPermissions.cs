@@ -30,6 +30,22 @@ public sealed class PermissionDeniedException(string message) : Exception(messag
 /// <remarks>
 /// 管理者 may do everything; 推進課 edits the plan and progress; 所属長 views everything and edits the
 /// progress of their own 課's milestones only; 閲覧 views. A user with several roles gets the union.
+/// <para>
+/// Where each command stands:
+/// <list type="bullet">
+/// <item>工程の進捗 (MilestoneEditing): <see cref="RoadmapAction.EditProgress"/> on the milestone's 主管課; a change
+///   that touches a plan field needs <see cref="RoadmapAction.EditPlan"/> (<see cref="ActionFor"/>).</item>
+/// <item>計画の管理 (PlanMaintenance): milestones and tracks need <see cref="RoadmapAction.EditPlan"/>; 課 need
+///   <see cref="RoadmapAction.ManageDepartments"/>.</item>
+/// <item>5.2 オンライン化手続の段階 and 5.3 AI・RPA事例の追加・更新 (ProgramService): <see cref="RoadmapAction.EditProgress"/>
+///   on the item's 課 — a 所属長 reports their own 課's procedures and cases as they do its milestones; a case
+///   cannot be moved into or out of another 課. Deleting a case removes it from the committee's figures and
+///   needs <see cref="RoadmapAction.EditPlan"/>.</item>
+/// <item>5.1 標準化の進捗表: belongs to no single 課, so <see cref="RoadmapAction.EditProgress"/> with no 課 —
+///   推進課 and 管理者 only.</item>
+/// </list>
+/// Refusals come back as a failed CommandResult carrying <see cref="DeniedMessage"/>, never as an exception.
+/// </para>
 /// </remarks>
 public static class RoadmapPermissions
 {
@@ -116,6 +132,7 @@ public static class RoadmapPermissions
     /// <summary>Policy names as constants, for [Authorize(Policy = ...)] and AuthorizeView.</summary>
     public static class Policies
     {
+        public const string EditPlan = PolicyPrefix + nameof(RoadmapAction.EditPlan);
         public const string ViewAudit = PolicyPrefix + nameof(RoadmapAction.ViewAudit);
         public const string ManageUsers = PolicyPrefix + nameof(RoadmapAction.ManageUsers);
         public const string ManageDepartments = PolicyPrefix + nameof(RoadmapAction.ManageDepartments);
