@@ -66,6 +66,9 @@ public static class Extensions
         // Committee reports (Excel / PDF): the page, the download endpoint and the `report` command share this.
         services.AddSingleton<ReportService>();
 
+        // 照会/回答: the 課's 照会票 workbook out, the returned workbook in (page, endpoint and `import` command).
+        services.AddSingleton<ProgressInquiry>();
+
         // Japanese text is sent as characters, not as &#x...; escapes (still encoded where HTML needs it).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents()
@@ -107,6 +110,7 @@ public static class Extensions
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapReportDownload();
+        app.MapInquiryDownload();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapGet("/admin/backups/{name}", (string name, BackupDownloads backups) =>

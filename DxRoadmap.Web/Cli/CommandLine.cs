@@ -22,6 +22,8 @@ public static class CommandLine
             WithHost(services => BackupCommand.RunAsync(args, services, output, error))),
         new("seed-synthetic", "計測用の合成データを作成します (seed-synthetic --milestones N [--seed S] [--replace])", (args, output, error) =>
             WithHost(services => SyntheticSeedCommand.RunAsync(args, services, output, error), SyntheticSeedCommand.Configure)),
+        new("import", "照会回答 (Excel) を取り込みます (import progress FILE [--dry-run])", (args, output, error) =>
+            WithHost(services => ImportCommand.RunAsync(args, services, output, error))),
     ];
 
     /// <summary>Runs a command against the app's services (same configuration and database, no web server).</summary>

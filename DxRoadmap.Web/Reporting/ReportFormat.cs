@@ -43,12 +43,16 @@ public static class ReportFormats
             ReportScopeKind.Department => "_" + scope.Value,
             _ => "",
         };
-        var name = $"進捗報告_{JapaneseDates.Day(asOf)}{suffix}";
-        // A department name typed by a person must not carry path separators into a file name.
+        return SafeFileName($"進捗報告_{JapaneseDates.Day(asOf)}{suffix}") + format.Extension();
+    }
+
+    /// <summary>A department name typed by a person must not carry path separators into a file name.</summary>
+    public static string SafeFileName(string name)
+    {
         foreach (var bad in Path.GetInvalidFileNameChars().Append('\\'))
         {
             name = name.Replace(bad, '_');
         }
-        return name + format.Extension();
+        return name;
     }
 }

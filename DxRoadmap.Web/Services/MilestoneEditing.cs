@@ -131,19 +131,7 @@ public sealed class MilestoneEditing(IDbContextFactory<RoadmapDbContext> factory
         }
 
         // The token the user loaded, not the one just read: a save made in between is then detected.
-        db.Entry(milestone).Property(m => m.Version).OriginalValue = loaded.Version;
-        var now = clock.Now;
-        milestone.Version = Guid.NewGuid();
-        milestone.UpdatedBy = user.Name;
-        milestone.UpdatedAt = now;
-        db.ProgressUpdates.Add(new ProgressUpdate
-        {
-            MilestoneId = milestone.Id,
-            UpdatedBy = user.Name,
-            UpdatedAt = now,
-            Comment = string.IsNullOrWhiteSpace(model.Comment) ? null : model.Comment.Trim(),
-            Changes = changes,
-        });
+        MilestoneHistory.Record(db, milestone, loaded.Version, changes, user.Name, clock.Now, model.Comment);
         try
         {
             using (AuditActor.Begin(user.Name))

@@ -255,20 +255,8 @@ public sealed class PlanMaintenance(IDbContextFactory<RoadmapDbContext> factory,
             return CommandResult.Unchanged("変更はありません。", milestone.Version);
         }
 
-        db.Entry(milestone).Property(m => m.Version).OriginalValue = loadedVersion;
-        var now = clock.Now;
-        milestone.Version = Guid.NewGuid();
-        milestone.UpdatedBy = user.Name;
-        milestone.UpdatedAt = now;
-        db.ProgressUpdates.Add(new ProgressUpdate
-        {
-            MilestoneId = milestone.Id,
-            UpdatedBy = user.Name,
-            UpdatedAt = now,
-            Comment = datesChanged ? "計画変更" : "計画の修正",
-            ReplanReason = datesChanged ? model.ReplanReason!.Trim() : null,
-            Changes = changes,
-        });
+        MilestoneHistory.Record(db, milestone, loadedVersion, changes, user.Name, clock.Now,
+            datesChanged ? "計画変更" : "計画の修正", datesChanged ? model.ReplanReason!.Trim() : null);
         return await SaveAsync(db, user, "計画を保存しました。", milestone);
     }
 
