@@ -24,6 +24,10 @@ public sealed record AssessedMilestone(Milestone Milestone, Initiative Initiativ
 
 public static class RoadmapSummary
 {
+    /// <summary>A share as a whole percentage, halves rounded up (62.5% → 63%), the same on every page and report.</summary>
+    public static string Percent(double share) =>
+        Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%";
+
     public static IReadOnlyList<AssessedMilestone> Assess(RoadmapSnapshot roadmap, DateOnly asOf, DelayThresholds thresholds)
     {
         var tracks = roadmap.Tracks.ToDictionary(t => t.Id);

@@ -99,3 +99,14 @@ public class ProgramIndicatorsTests
         Assert.Null(city.HoursPerTask);
     }
 }
+
+public class PercentTests
+{
+    [Theory]
+    [InlineData(0.625, "63%")]   // 5 of 8: halves round up on every page and report
+    [InlineData(0.615, "62%")]
+    [InlineData(1.0, "100%")]
+    [InlineData(0.0, "0%")]
+    public void Percent_IsWrittenOneWayEverywhere(double share, string expected) =>
+        Assert.Equal(expected, RoadmapSummary.Percent(share));
+}

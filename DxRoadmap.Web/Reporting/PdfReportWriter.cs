@@ -270,5 +270,5 @@ public static class PdfReportWriter
 
     private static string Signed(int value) => value.ToString("+0;-0;0", CultureInfo.InvariantCulture);
 
-    private static string Share(double share) => Math.Round(share * 100).ToString(CultureInfo.InvariantCulture) + "%";
+    private static string Share(double share) => RoadmapSummary.Percent(share);
 }
