@@ -47,6 +47,37 @@ public sealed partial class GanttBrowserTests(BrowserApp app)
         watched.AssertNothingLeftTheMachineAndNoErrors();
     }
 
+    [Fact]
+    public async Task Gantt_PrintsOnA3Landscape_WithoutTheAppsMenus()
+    {
+        var watched = await app.NewPageAsync();
+        var page = watched.Page;
+        await watched.LoginAsync(BrowserApp.EditorName);
+        await watched.GotoAsync("/gantt");
+        await Assertions.Expect(page.Locator("[data-testid=inazuma]")).ToBeVisibleAsync();
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        var pdf = await page.PdfAsync(new() { PreferCSSPageSize = true, PrintBackground = true });
+        if (Environment.GetEnvironmentVariable("DXROADMAP_PRINT_OUT") is { Length: > 0 } path)
+        {
+            await File.WriteAllBytesAsync(path, pdf); // for looking at the print by eye
+        }
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var pages = document.GetPages().ToList();
+        // A3 landscape is 420 × 297 mm: 1190.6 × 841.9 points.
+        Assert.All(pages, p =>
+        {
+            Assert.InRange(p.Width, 1185, 1196);
+            Assert.InRange(p.Height, 836, 847);
+        });
+        var text = string.Concat(pages.Select(p => p.Text));
+        Assert.Contains("令和8年度", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ログアウト", text, StringComparison.Ordinal);   // the app bar is not printed
+        Assert.DoesNotContain("課別ビュー", text, StringComparison.Ordinal);   // nor the menu
+        await page.Context.CloseAsync();
+    }
+
     private static (int Shown, int Total) Counts(string text)
     {
         var match = ShownPattern().Match(text);
