@@ -15,6 +15,7 @@ public sealed record CommitteeReport(
     IReadOnlyList<MilestoneRow> Milestones,
     IReadOnlyList<DepartmentRow> Departments,
     ProcedureSection? Procedures,
+    StandardisationSection? Standardisation,
     AutomationSection? Automation,
     ChangeSection? Changes,
     GanttChart Gantt);
@@ -126,6 +127,27 @@ public sealed record ProcedureRow(
     DateOnly? PlannedGoLive,
     DateOnly? ActualGoLive,
     bool Late);
+
+/// <summary>
+/// 5.1 標準化: each core system's finished steps of the national procedure, counted as the national dashboard
+/// counts them (the overall rate is the mean of the systems' rates).
+/// </summary>
+public sealed record StandardisationSection(
+    IReadOnlyList<StandardStepColumn> Steps,
+    IReadOnlyList<StandardSystemLine> Systems,
+    double Rate,
+    int SystemsComplete);
+
+/// <summary>One step of the national procedure as a column: 「3 計画立案」.</summary>
+public sealed record StandardStepColumn(int No, string Phase, string Title);
+
+/// <summary>A system's row: <see cref="Done"/> holds one flag per step, in the order of the section's steps.</summary>
+public sealed record StandardSystemLine(string Name, string Department, IReadOnlyList<bool> Done, double Rate)
+{
+    public int DoneCount => Done.Count(d => d);
+
+    public bool Complete => Done.Count > 0 && Done.All(d => d);
+}
 
 /// <summary>AI・RPA適用業務 and the plan's table of peer municipalities (表2-2).</summary>
 public sealed record AutomationSection(IReadOnlyList<AutomationRow> Cases, IReadOnlyList<PeerRow> Peers);

@@ -54,6 +54,7 @@ public static class ReportBuilder
             rows,
             Departments(roadmap, assessed).Where(d => scope.Kind != ReportScopeKind.Department || d.Name == scope.Value).ToList(),
             Procedures(roadmap, scope, asOf),
+            Standardisation(roadmap, scope, asOf),
             Automation(roadmap, scope),
             request.Since is { } since ? Changes(current, history, request, initiatives, assessed, since) : null,
             Gantt(assessed, asOf));
@@ -151,6 +152,31 @@ public static class ReportBuilder
             .Select(s => new StageCount(s.Label(), rows.Count(r => r.Stage == s.Label())))
             .ToList();
         return new ProcedureSection(rows, byStage);
+    }
+
+    /// <summary>
+    /// 標準化 belongs to 5.1: shown for the whole plan, for 5.1, or for a department that owns systems. Only steps
+    /// finished by the as-of date count, so a report for a past meeting shows the rate as it was then.
+    /// </summary>
+    private static StandardisationSection? Standardisation(RoadmapSnapshot roadmap, ReportScope scope, DateOnly asOf)
+    {
+        if (scope.Kind == ReportScopeKind.Initiative && scope.Value != "5.1")
+        {
+            return null;
+        }
+        var systems = roadmap.StandardSystems.Where(s => scope.Includes(s.Department)).ToList();
+        if (systems.Count == 0)
+        {
+            return null;
+        }
+        var finished = roadmap.StandardCompletions.Where(c => c.CompletedOn <= asOf).ToList();
+        var rollup = ProgramIndicators.Standardisation(systems, roadmap.StandardSteps, finished);
+        var lines = rollup.Systems
+            .Select(r => new StandardSystemLine(r.System.Name, r.System.Department?.Name ?? "",
+                rollup.Steps.Select(r.IsDone).ToList(), r.Rate))
+            .ToList();
+        return new StandardisationSection(rollup.Steps.Select(s => new StandardStepColumn(s.No, s.Phase, s.Title)).ToList(),
+            lines, rollup.Rate, rollup.SystemsComplete);
     }
 
     /// <summary>AI・RPA belongs to 5.3: the cases in scope, and the peer table alongside whenever the section shows.</summary>

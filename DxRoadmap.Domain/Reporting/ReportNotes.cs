@@ -18,5 +18,7 @@ public static class ReportNotes
     public const string NoLateItems = "基準日時点で遅延・着手遅れの工程はありません。";
     public const string NoAutomationCases = "AI・RPA適用業務は未登録です。";
     public const string PeerTitle = "他団体のRPA導入効果 (計画 表2-2)";
+    public const string StandardisationRate =
+        "完了率: 業務ごとに完了した手順の割合。全体はその平均 (国の進捗管理と同じ数え方)。基準日までに完了した手順を数える。";
     public const string SampleData = "※ サンプルデータ (実際の進捗ではありません)";
 }

@@ -19,7 +19,7 @@ public class ExcelReportWriterTests
     public async Task Workbook_HasTheSheetsInOrder_WithPrintSetupAndFrozenHeaders()
     {
         using var workbook = Reopen(await Reports.BuildAsync("2026-11-26"));
-        Assert.Equal(["概要", "工程一覧", "遅延一覧", "課別", "ガント", "オンライン化手続", "AI・RPA"],
+        Assert.Equal(["概要", "工程一覧", "遅延一覧", "課別", "ガント", "標準化", "オンライン化手続", "AI・RPA"],
             workbook.Worksheets.Select(s => s.Name));
         var list = workbook.Worksheet("工程一覧");
         Assert.Equal(["コード", "重点取組", "取組項目", "工程名", "主管課"], Enumerable.Range(1, 5).Select(c => list.Cell(2, c).GetString()));

@@ -20,6 +20,7 @@ public static class ExcelReportWriter
     public const string LateSheet = "遅延一覧";
     public const string DepartmentSheet = "課別";
     public const string GanttSheet = "ガント";
+    public const string StandardisationSheet = "標準化";
     public const string ProcedureSheet = "オンライン化手続";
     public const string AutomationSheet = "AI・RPA";
     public const string ChangeSheet = "増減";
@@ -48,6 +49,10 @@ public static class ExcelReportWriter
         LateList(workbook.Worksheets.Add(LateSheet), report.Header, report.Late);
         Departments(workbook.Worksheets.Add(DepartmentSheet), report.Header, report.Departments);
         Gantt(workbook.Worksheets.Add(GanttSheet), report.Header, report.Gantt);
+        if (report.Standardisation is { } standardisation)
+        {
+            Standardisation(workbook.Worksheets.Add(StandardisationSheet), report.Header, standardisation);
+        }
         if (report.Procedures is { } procedures)
         {
             Procedures(workbook.Worksheets.Add(ProcedureSheet), report.Header, procedures);
@@ -418,6 +423,73 @@ public static class ExcelReportWriter
         sheet.PageSetup.SetColumnsToRepeatAtLeft(1, 2);
     }
 
+    /// <summary>
+    /// One row per system and one column per step under merged phase headers: a finished step is ● on green,
+    /// an open one blank, so the sheet reads like the national progress table.
+    /// </summary>
+    private static void Standardisation(IXLWorksheet sheet, ReportHeader h, StandardisationSection section)
+    {
+        Stamp(sheet, $"{StandardisationSheet}　完了率 {RoadmapSummary.Percent(section.Rate)}　全手順完了 {section.SystemsComplete}/{section.Systems.Count} 業務", h);
+        const int phaseRow = 2, stepRow = 3, firstStep = 5;
+        var fixedColumns = new (string Title, double Width)[] { ("業務", 20), ("主管課", 16), ("完了手順", 9), ("完了率", 8) };
+        for (var c = 0; c < fixedColumns.Length; c++)
+        {
+            sheet.Range(phaseRow, c + 1, stepRow, c + 1).Merge();
+            HeaderCell(sheet.Cell(phaseRow, c + 1), fixedColumns[c].Title);
+            sheet.Column(c + 1).Width = fixedColumns[c].Width;
+        }
+        var steps = section.Steps;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            HeaderCell(sheet.Cell(stepRow, firstStep + i), $"{steps[i].No}\n{steps[i].Title}");
+            sheet.Column(firstStep + i).Width = 9;
+        }
+        // Consecutive steps of one phase share a merged header cell.
+        for (var i = 0; i < steps.Count;)
+        {
+            var end = i;
+            while (end + 1 < steps.Count && steps[end + 1].Phase == steps[i].Phase)
+            {
+                end++;
+            }
+            HeaderCell(sheet.Range(phaseRow, firstStep + i, phaseRow, firstStep + end).Merge().FirstCell(), steps[i].Phase);
+            i = end + 1;
+        }
+        sheet.Row(stepRow).Height = 54;
+
+        var done = XLColor.FromHtml(ReportPalette.Status(MilestoneStatus.Done, false).Light);
+        var row = stepRow + 1;
+        foreach (var system in section.Systems)
+        {
+            Text(sheet.Cell(row, 1), system.Name);
+            Text(sheet.Cell(row, 2), system.Department);
+            Text(sheet.Cell(row, 3), $"{system.DoneCount}/{system.Done.Count}").Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+            Percent(sheet.Cell(row, 4), system.Rate);
+            for (var i = 0; i < system.Done.Count; i++)
+            {
+                if (system.Done[i])
+                {
+                    var cell = Text(sheet.Cell(row, firstStep + i), "●");
+                    cell.Style.Fill.BackgroundColor = done;
+                    cell.Style.Font.FontColor = XLColor.FromHtml(ReportPalette.Status(MilestoneStatus.Done, false).Strong);
+                    cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+                }
+            }
+            row++;
+        }
+        var lastColumn = firstStep + Math.Max(steps.Count, 1) - 1;
+        sheet.Range(phaseRow, 1, stepRow - 1, lastColumn).Style.Border.SetInsideBorder(XLBorderStyleValues.Thin)
+            .Border.SetOutsideBorder(XLBorderStyleValues.Thin);
+        Table(sheet, stepRow, row - 1, lastColumn);
+        sheet.SheetView.Freeze(stepRow, 2);
+
+        row += 1;
+        Text(sheet.Cell(row, 1), "全体の完了率").Style.Font.Bold = true;
+        Percent(sheet.Cell(row, 4), section.Rate, "0.0%");
+        Text(sheet.Cell(row + 1, 1), ReportNotes.StandardisationRate);
+        Print(sheet, stepRow);
+    }
+
     private static void Procedures(IXLWorksheet sheet, ReportHeader h, ProcedureSection section)
     {
         Stamp(sheet, ProcedureSheet + "　" + string.Join("　", section.ByStage.Select(s => $"{s.Stage} {s.Count}件")), h);
@@ -519,10 +591,10 @@ public static class ExcelReportWriter
         return cell;
     }
 
-    private static void Percent(IXLCell cell, double share)
+    private static void Percent(IXLCell cell, double share, string format = "0%")
     {
         cell.SetValue(Math.Round(share, 4));
-        cell.Style.NumberFormat.Format = "0%";
+        cell.Style.NumberFormat.Format = format;
     }
 
     private static void Delta(IXLCell cell, int delta)

@@ -32,6 +32,7 @@ public static class PdfReportWriter
         {
             Cover(canvas, report);
             Summary(canvas, report);
+            Standardisation(canvas, report.Standardisation);
             PdfGantt.Draw(canvas, h, report.Gantt, "2. 工程表");
             LateItems(canvas, report);
             Appendix(canvas, report);
@@ -117,6 +118,35 @@ public static class PdfReportWriter
                 d.Division, d.Name, N(d.Total), N(d.Owned), N(d.NotStarted), N(d.InProgress), N(d.Done), N(d.Late), N(d.Attention),
                 Share(d.ShareDone), SignalCell(d.Signal),
             ]));
+    }
+
+    /// <summary>
+    /// 5.1 標準化 after the summary: one row per system with a ● per finished step, so the committee sees which
+    /// systems are behind and at which step, with the overall rate in the caption.
+    /// </summary>
+    private static void Standardisation(PdfCanvas c, StandardisationSection? section)
+    {
+        if (section is null)
+        {
+            return;
+        }
+        var done = ReportPalette.Status(MilestoneStatus.Done, false);
+        var columns = new List<PdfColumn> { new("業務", 9), new("主管課", 8) };
+        columns.AddRange(section.Steps.Select(s => new PdfColumn($"{s.No}\n{s.Title}", 3.2, CellAlign.Center)));
+        columns.Add(new("完了手順", 4, CellAlign.Center));
+        columns.Add(new("完了率", 4, CellAlign.Right));
+        // Twenty one-line rows fit on a page: start a fresh one rather than leave a few rows under the summary.
+        var line = c.BodySize * 1.35;
+        c.Need(c.BodySize * 3 + 5 * line + section.Systems.Count * (line + 6) + c.BodySize * 3);
+        c.Table($"標準化 (5.1) の進捗　完了率 {Share(section.Rate)}　全手順完了 {section.SystemsComplete}/{section.Systems.Count} 業務",
+            columns,
+            section.Systems.Select(s => (IReadOnlyList<PdfCell>)
+            [
+                new PdfCell(s.Name, Bold: s.Complete), s.Department,
+                .. s.Done.Select(d => d ? new PdfCell("●", Fill: done.Light, Color: done.Strong) : new PdfCell("")),
+                $"{N(s.DoneCount)}/{N(s.Done.Count)}", Share(s.Rate),
+            ]));
+        c.Paragraph(ReportNotes.StandardisationRate, c.BodySize, ReportPalette.ExternalText);
     }
 
     /// <summary>One band per initiative: a stacked bar of its own items by status, counts, progress and grade.</summary>
