@@ -92,7 +92,7 @@ public class ProgressInquiryTests
         Assert.False(preview.IsRefused, string.Join("\n", preview.Problems.Select(p => p.Text)));
         Assert.Equal(SmallRoadmap.Citizens, preview.Department);
         Assert.Equal(2, preview.Changes.Count);
-        var onTrack = preview.Changes.Single(c => c.MilestoneId == roadmap.OnTrack.Id);
+        var onTrack = preview.Changes.Single(c => c.ItemId == roadmap.OnTrack.Id);
         Assert.Equal([new FieldChange("進捗率", "10%", "40%"), new FieldChange("備考", null, "業者決定")], onTrack.Changes);
         Assert.Equal("11月回答", onTrack.Comment);
         Assert.Equal(10, (await roadmap.ReloadAsync(roadmap.OnTrack.Id)).Progress);
@@ -120,7 +120,7 @@ public class ProgressInquiryTests
         var again = await inquiry.PreviewAsync(file, editor);
         Assert.False(again.IsRefused, again.Summary);
         Assert.Empty(again.Changes);
-        Assert.Equal(2, again.Unchanged);
+        Assert.Equal(4, again.Unchanged); // the two answered milestones, and the 手続 and AI・RPA rows left as exported
         Assert.True((await inquiry.ApplyAsync(file, editor)).Succeeded);
         Assert.Single(await roadmap.HistoryAsync(roadmap.OnTrack.Id));
         Assert.Equal(saved.Version, (await roadmap.ReloadAsync(roadmap.OnTrack.Id)).Version);
@@ -286,5 +286,154 @@ public class ProgressInquiryTests
             File.Delete(path);
             File.Delete(junk);
         }
+    }
+
+    /// <summary>Opens the workbook, lets the test change cells of one sheet, and saves it.</summary>
+    private static byte[] EditSheet(byte[] file, string sheetName, Action<IXLWorksheet> change)
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(file));
+        change(workbook.Worksheet(sheetName));
+        using var output = new MemoryStream();
+        workbook.SaveAs(output);
+        return output.ToArray();
+    }
+
+    private static IXLRow RowTitled(IXLWorksheet sheet, string title) =>
+        sheet.RowsUsed().Single(r => r.Cell(1).GetString() == title);
+
+    private static async Task<OnlineProcedure> ProcedureAsync(SmallRoadmap roadmap)
+    {
+        await using var db = roadmap.Database.CreateDbContext();
+        return await db.Procedures.AsNoTracking().SingleAsync(p => p.Title == "転入届");
+    }
+
+    private static async Task<AutomationCase> CaseAsync(SmallRoadmap roadmap)
+    {
+        await using var db = roadmap.Database.CreateDbContext();
+        return await db.AutomationCases.AsNoTracking().SingleAsync(c => c.Business == "住民票の照合");
+    }
+
+    [Fact]
+    public async Task ProceduresAndCases_AreAnswerable_PreviewedAndAppliedWithTheMilestones_AndTheSameFileAgainChangesNothing()
+    {
+        using var roadmap = await SmallRoadmap.CreateAsync();
+        var exported = await ExportAsync(roadmap);
+        using (var workbook = new XLWorkbook(new MemoryStream(exported)))
+        {
+            var procedures = workbook.Worksheet(InquiryWorkbook.ProcedureSheet);
+            Assert.True(procedures.IsProtected);
+            Assert.True(RowTitled(procedures, "転入届").Cell(1).Style.Protection.Locked);
+            Assert.False(RowTitled(procedures, "転入届").Cell(InquiryWorkbook.ProcedureStageColumn).Style.Protection.Locked);
+            Assert.True(procedures.Column(InquiryWorkbook.ProcedureIdColumn).IsHidden);
+            Assert.Contains(procedures.DataValidations, v => v.AllowedValues == XLAllowedValues.List
+                && v.Value.Contains("未着手,様式登録,動作検証,API連携,サービス開始", StringComparison.Ordinal));
+            var cases = workbook.Worksheet(InquiryWorkbook.CaseSheet);
+            Assert.False(RowTitled(cases, "住民票の照合").Cell(InquiryWorkbook.CaseActualHoursColumn).Style.Protection.Locked);
+            Assert.True(RowTitled(cases, "住民票の照合").Cell(4).Style.Protection.Locked);
+        }
+        var file = EditSheet(Answer(roadmap, exported), InquiryWorkbook.ProcedureSheet, sheet =>
+        {
+            var row = RowTitled(sheet, "転入届");
+            row.Cell(InquiryWorkbook.ProcedureStageColumn).Value = "サービス開始";
+            row.Cell(InquiryWorkbook.ActualGoLiveColumn).Value = new DateTime(2022, 3, 30);
+        });
+        file = EditSheet(file, InquiryWorkbook.CaseSheet, sheet =>
+        {
+            var row = RowTitled(sheet, "住民票の照合");
+            row.Cell(InquiryWorkbook.CaseStageColumn).Value = "本稼働";
+            row.Cell(InquiryWorkbook.CaseActualHoursColumn).Value = 120.5;
+        });
+        var inquiry = Inquiry(roadmap);
+        var editor = TestUser.Editor();
+
+        var preview = await inquiry.PreviewAsync(file, editor);
+
+        Assert.False(preview.IsRefused, string.Join("\n", preview.Problems.Select(p => p.Text)));
+        Assert.Equal(4, preview.Changes.Count);
+        var procedureChange = preview.Changes.Single(c => c.Sheet == InquiryWorkbook.ProcedureSheet);
+        Assert.Equal([new FieldChange("段階", "未着手", "サービス開始"), new FieldChange("開始日(実績)", null, "令和4年3月30日")],
+            procedureChange.Changes);
+        Assert.Equal("procedures", procedureChange.Href);
+        Assert.Equal([new FieldChange("段階", null, "本稼働"), new FieldChange("削減時間 実績", null, "120.5")],
+            preview.Changes.Single(c => c.Sheet == InquiryWorkbook.CaseSheet).Changes);
+        Assert.Equal("2 件の工程、1 件の手続、1 件のAI・RPA事例を更新します (変更なし 0 件)。", preview.Summary);
+        Assert.Equal(ProcedureStage.NotStarted, (await ProcedureAsync(roadmap)).Stage);
+
+        var result = await inquiry.ApplyAsync(file, editor);
+
+        Assert.True(result.Succeeded, result.Message);
+        var procedure = await ProcedureAsync(roadmap);
+        Assert.Equal(ProcedureStage.InService, procedure.Stage);
+        Assert.Equal(new DateOnly(2022, 3, 30), procedure.ActualGoLive);
+        var automation = await CaseAsync(roadmap);
+        Assert.Equal("本稼働", automation.Stage);
+        Assert.Equal(120.5m, automation.ActualHoursSaved);
+        Assert.Equal(40, (await roadmap.ReloadAsync(roadmap.OnTrack.Id)).Progress);
+        await using (var db = roadmap.Database.CreateDbContext())
+        {
+            Assert.Contains(await db.AuditEntries.ToListAsync(), a => a.Actor == TestUser.EditorName && a.NewValue == "本稼働");
+        }
+
+        var again = await inquiry.PreviewAsync(file, editor);
+        Assert.False(again.IsRefused, again.Summary);
+        Assert.Empty(again.Changes);
+        Assert.Equal(4, again.Unchanged);
+    }
+
+    [Theory]
+    [InlineData("オンライン済", null, "C列 (段階)", "段階「オンライン済」は使えません")]
+    [InlineData("サービス開始", null, "E列 (開始日(実績))", "サービス開始にするには実際の開始日を入力してください。")]
+    [InlineData("サービス開始", "2022-04-02", "E列 (開始日(実績))", "実際の開始日に未来の日付は入力できません。")]
+    public async Task ProcedureAnswers_BreakingTheRules_AreRefusedWithTheirPlace_AndNothingChanges(string stage, string? actual, string column, string message)
+    {
+        using var roadmap = await SmallRoadmap.CreateAsync();
+        var file = EditSheet(Answer(roadmap, await ExportAsync(roadmap)), InquiryWorkbook.ProcedureSheet, sheet =>
+        {
+            var row = RowTitled(sheet, "転入届");
+            row.Cell(InquiryWorkbook.ProcedureStageColumn).Value = stage;
+            if (actual is not null)
+            {
+                row.Cell(InquiryWorkbook.ActualGoLiveColumn).Value = DateTime.Parse(actual, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        });
+        var inquiry = Inquiry(roadmap);
+
+        var result = await inquiry.ApplyAsync(file, TestUser.Editor());
+
+        Assert.False(result.Succeeded);
+        var problem = Assert.Single(result.Preview.Problems);
+        Assert.Equal(InquiryWorkbook.ProcedureSheet, problem.Sheet);
+        Assert.Equal(InquiryWorkbook.FirstDataRow, problem.Row);
+        Assert.Equal(column, problem.Column);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+        Assert.Equal(ProcedureStage.NotStarted, (await ProcedureAsync(roadmap)).Stage);
+        Assert.Equal(10, (await roadmap.ReloadAsync(roadmap.OnTrack.Id)).Progress); // the milestone answers wait too
+    }
+
+    [Fact]
+    public async Task ACaseChangedSinceExport_IsRefusedAsOutOfDate_ButARowLeftAsExportedIsNoAnswer()
+    {
+        using var roadmap = await SmallRoadmap.CreateAsync();
+        var exported = await ExportAsync(roadmap);
+        await using (var db = roadmap.Database.CreateDbContext())
+        {
+            var stored = await db.AutomationCases.SingleAsync(c => c.Business == "住民票の照合");
+            stored.Stage = "試行";
+            await db.SaveChangesAsync();
+        }
+        var inquiry = Inquiry(roadmap);
+
+        var untouched = await inquiry.PreviewAsync(exported, TestUser.Editor());
+        Assert.False(untouched.IsRefused, untouched.Summary);
+        Assert.Empty(untouched.Changes);
+
+        var answered = EditSheet(exported, InquiryWorkbook.CaseSheet, sheet =>
+            RowTitled(sheet, "住民票の照合").Cell(InquiryWorkbook.CaseActualHoursColumn).Value = 50);
+        var preview = await inquiry.PreviewAsync(answered, TestUser.Editor());
+
+        var problem = Assert.Single(preview.Problems);
+        Assert.Equal(InquiryWorkbook.CaseSheet, problem.Sheet);
+        Assert.Contains("照会票の出力後に更新されています", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("試行", (await CaseAsync(roadmap)).Stage);
     }
 }

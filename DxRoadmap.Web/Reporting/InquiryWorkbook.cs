@@ -27,6 +27,15 @@ public sealed record InquiryMeta(int FormatVersion, int DepartmentId, string Dep
 /// <summary>One filled-in milestone row: where it is, its hidden identity, and the answer if every cell could be read.</summary>
 public sealed record InquiryAnswer(int Row, int Id, Guid Version, string Fingerprint, string Code, string Title, MilestoneEditModel? Values);
 
+/// <summary>One filled-in row of the オンライン化手続 sheet: its hidden identity and the answer if every cell could be read.</summary>
+public sealed record ProcedureAnswer(int Row, int Id, string Fingerprint, string Title, ProcedureStageChange? Values);
+
+/// <summary>The answer columns of an AI・RPA row: the stage and the actual yearly hours saved.</summary>
+public sealed record CaseValues(string? Stage, decimal? ActualHoursSaved);
+
+/// <summary>One filled-in row of the AI・RPA sheet: its hidden identity and the answer if every cell could be read.</summary>
+public sealed record CaseAnswer(int Row, int Id, string Fingerprint, string Business, CaseValues? Values);
+
 /// <summary>A problem found in the returned workbook, located by sheet, row and column.</summary>
 public sealed record InquiryProblem(string Sheet, int Row, string Column, string Message)
 {
@@ -34,9 +43,10 @@ public sealed record InquiryProblem(string Sheet, int Row, string Column, string
 }
 
 /// <summary>The returned workbook as read: either a refusal of the whole file, or its meta, answers and cell problems.</summary>
-public sealed record InquiryFile(string? Refusal, InquiryMeta? Meta, IReadOnlyList<InquiryAnswer> Answers, IReadOnlyList<InquiryProblem> Problems)
+public sealed record InquiryFile(string? Refusal, InquiryMeta? Meta, IReadOnlyList<InquiryAnswer> Answers, IReadOnlyList<InquiryProblem> Problems,
+    IReadOnlyList<ProcedureAnswer> Procedures, IReadOnlyList<CaseAnswer> Cases)
 {
-    public static InquiryFile Refused(string message) => new(message, null, [], []);
+    public static InquiryFile Refused(string message) => new(message, null, [], [], [], []);
 }
 
 /// <summary>
@@ -52,7 +62,8 @@ public sealed record InquiryFile(string? Refusal, InquiryMeta? Meta, IReadOnlyLi
 public static class InquiryWorkbook
 {
     public const string Format = "DxRoadmap 進捗照会票";
-    public const int FormatVersion = 1;
+    /// <summary>2: the 手続 and AI・RPA sheets are answerable. A version 1 file is still read for its 工程 sheet.</summary>
+    public const int FormatVersion = 2;
 
     public const string MilestoneSheet = "工程";
     public const string ProcedureSheet = "オンライン化手続";
@@ -84,13 +95,47 @@ public static class InquiryWorkbook
         ("ID", 6), ("版", 6), ("照合値", 6),
     ];
 
+    // Columns of the オンライン化手続 sheet: 段階 and both dates are answered.
+    public const int ProcedureStageColumn = 3;
+    public const int PlannedGoLiveColumn = 4;
+    public const int ActualGoLiveColumn = 5;
+    public const int ProcedureIdColumn = 6;
+    public const int ProcedureFingerprintColumn = 7;
+
+    private static readonly (string Title, double Width)[] ProcedureColumns =
+    [
+        ("手続", 40), ("分類", 12), ("段階", 14), ("開始予定日", 14), ("開始日(実績)", 14), ("ID", 6), ("照合値", 6),
+    ];
+
+    // Columns of the AI・RPA sheet: 段階 and the actual hours saved are answered; the planned hours stay the plan's.
+    public const int CaseStageColumn = 3;
+    public const int CaseActualHoursColumn = 5;
+    public const int CaseIdColumn = 6;
+    public const int CaseFingerprintColumn = 7;
+
+    private static readonly (string Title, double Width)[] CaseColumns =
+    [
+        ("業務", 40), ("ツール", 14), ("段階", 12), ("削減時間 計画 (時間/年)", 16), ("削減時間 実績 (時間/年)", 16), ("ID", 6), ("照合値", 6),
+    ];
+
     private static readonly XLColor AnswerFill = XLColor.FromHtml("#FFF2CC");
     private static readonly XLColor HeaderFill = XLColor.FromHtml("#DCE6F1");
     private const string DayFormat = "yyyy/mm/dd";
 
     /// <summary>The column letter and header of a 工程 sheet column, as problems name it ("G列 (進捗率(%))").</summary>
-    public static string ColumnLabel(int column) =>
-        $"{XLHelper.GetColumnLetterFromNumber(column)}列 ({MilestoneColumns[column - 1].Title})";
+    public static string ColumnLabel(int column) => ColumnLabel(MilestoneSheet, column);
+
+    /// <summary>The column letter and header of a column of <paramref name="sheet"/>.</summary>
+    public static string ColumnLabel(string sheet, int column)
+    {
+        var columns = sheet switch
+        {
+            ProcedureSheet => ProcedureColumns,
+            CaseSheet => CaseColumns,
+            _ => MilestoneColumns,
+        };
+        return $"{XLHelper.GetColumnLetterFromNumber(column)}列 ({columns[column - 1].Title})";
+    }
 
     /// <summary>The editor's field names (validator keys) mapped to the column holding them.</summary>
     public static int ColumnOf(string field) => field switch
@@ -109,16 +154,27 @@ public static class InquiryWorkbook
     /// A short digest of the editable values, written when exporting: a returned row whose values still
     /// give the same digest was not filled in, so it is no answer even when the milestone changed since.
     /// </summary>
-    public static string Fingerprint(MilestoneEditModel m)
-    {
-        var text = string.Join('\u001f',
-            ((int)m.Status).ToString(CultureInfo.InvariantCulture),
-            m.Progress.ToString(CultureInfo.InvariantCulture),
-            m.ActualStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-            m.ActualEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-            NormalizeText(m.DelayReason) ?? "", NormalizeText(m.Countermeasure) ?? "", NormalizeText(m.Note) ?? "");
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
-    }
+    public static string Fingerprint(MilestoneEditModel m) => Digest(
+        ((int)m.Status).ToString(CultureInfo.InvariantCulture),
+        m.Progress.ToString(CultureInfo.InvariantCulture),
+        m.ActualStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        m.ActualEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        NormalizeText(m.DelayReason) ?? "", NormalizeText(m.Countermeasure) ?? "", NormalizeText(m.Note) ?? "");
+
+    /// <summary>The digest of a procedure's answerable values (stage and both dates), as for milestones.</summary>
+    public static string Fingerprint(ProcedureStageChange p) => Digest(
+        ((int)p.Stage).ToString(CultureInfo.InvariantCulture),
+        p.PlannedGoLive?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+        p.ActualGoLive?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+
+    /// <summary>The digest of a case's answerable values (stage and actual hours), as for milestones.</summary>
+    public static string Fingerprint(CaseValues c) => Digest(c.Stage?.Trim() ?? "", Hours(c.ActualHoursSaved) ?? "");
+
+    /// <summary>Hours as written and compared: 120.50 and 120.5 are the same figure.</summary>
+    public static string? Hours(decimal? hours) => hours?.ToString("0.##########", CultureInfo.InvariantCulture);
+
+    private static string Digest(params string[] values) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', values))))[..16];
 
     /// <summary>Text as a workbook round trip leaves it: line breaks as \n, trimmed, blank as null.</summary>
     public static string? NormalizeText(string? text)
@@ -244,60 +300,116 @@ public static class InquiryWorkbook
     {
         Instructions(sheet, content,
         [
-            "参考: この課のオンライン化対象手続です。この照会票では変更できません (段階と開始日はアプリの「オンライン化手続」画面で更新します)。",
+            "記入方法: 黄色の列 (段階・開始予定日・開始日(実績)) だけを記入してください。段階は一覧から選び、日付は 2026/11/26 の形で入力します。",
+            "サービス開始にするときは開始日(実績) を入力してください (今日より後の日付は入力できません)。記入のない行は変更なしとして扱います。",
         ]);
-        ReferenceTable(sheet, [("手続", 40), ("分類", 12), ("段階", 14), ("開始予定", 16), ("開始", 16)],
-            content.Procedures.Select(p => new string?[]
-            {
-                p.Title, p.Category, p.Stage.Label(),
-                p.PlannedGoLive is { } planned ? JapaneseDates.MonthWithWestern(planned) : null,
-                p.ActualGoLive is { } actual ? JapaneseDates.Day(actual) : null,
-            }));
+        Header(sheet, ProcedureColumns, ProcedureStageColumn, ActualGoLiveColumn);
+        var row = FirstDataRow;
+        foreach (var p in content.Procedures)
+        {
+            ExcelReportWriter.Text(sheet.Cell(row, 1), p.Title);
+            ExcelReportWriter.Text(sheet.Cell(row, 2), p.Category);
+            ExcelReportWriter.Text(sheet.Cell(row, ProcedureStageColumn), p.Stage.Label());
+            DateCell(sheet.Cell(row, PlannedGoLiveColumn), p.PlannedGoLive);
+            DateCell(sheet.Cell(row, ActualGoLiveColumn), p.ActualGoLive);
+            sheet.Cell(row, ProcedureIdColumn).Value = p.Id;
+            ExcelReportWriter.Text(sheet.Cell(row, ProcedureFingerprintColumn),
+                Fingerprint(new ProcedureStageChange(p.Id, p.Stage, p.PlannedGoLive, p.ActualGoLive)));
+            row++;
+        }
+        var last = Body(sheet, ProcedureColumns.Length - 2, row, ProcedureStageColumn, ActualGoLiveColumn);
+        if (last >= FirstDataRow)
+        {
+            var stages = sheet.Range(FirstDataRow, ProcedureStageColumn, last, ProcedureStageColumn).SetDataValidation();
+            stages.List($"\"{string.Join(',', ProcedureStages.All.Select(s => s.Label()))}\"", true);
+            Refuse(stages, "段階", $"段階は {string.Join('/', ProcedureStages.All.Select(s => s.Label()))} から選んでください。");
+            var dates = sheet.Range(FirstDataRow, PlannedGoLiveColumn, last, ActualGoLiveColumn).SetDataValidation();
+            dates.Date.Between(new DateTime(2000, 1, 1), new DateTime(2099, 12, 31));
+            Refuse(dates, "日付", "日付を 2026/11/26 の形で入力してください。");
+        }
+        sheet.Columns(ProcedureIdColumn, ProcedureFingerprintColumn).Hide();
+        Finish(sheet);
     }
 
     private static void Cases(IXLWorksheet sheet, InquiryContent content)
     {
         Instructions(sheet, content,
         [
-            "参考: この課の AI・RPA 適用業務です。この照会票では変更できません (アプリの「AI・RPA」画面で更新します)。",
+            "記入方法: 黄色の列 (段階・削減時間 実績) だけを記入してください。段階は一覧から選び、削減時間は 1年あたりの時間数を数字で入力します。",
+            "業務名・ツール・計画の削減時間はアプリの「AI・RPA」画面で変更します。記入のない行は変更なしとして扱います。",
         ]);
-        ReferenceTable(sheet, [("業務", 40), ("ツール", 14), ("段階", 14), ("削減時間 計画 (時間/年)", 16), ("削減時間 実績 (時間/年)", 16)],
-            content.Cases.Select(c => new string?[]
+        Header(sheet, CaseColumns, CaseStageColumn, CaseActualHoursColumn);
+        var row = FirstDataRow;
+        foreach (var c in content.Cases)
+        {
+            ExcelReportWriter.Text(sheet.Cell(row, 1), c.Business);
+            ExcelReportWriter.Text(sheet.Cell(row, 2), c.Tool);
+            ExcelReportWriter.Text(sheet.Cell(row, CaseStageColumn), c.Stage);
+            if (c.PlannedHoursSaved is { } planned)
             {
-                c.Business, c.Tool, c.Stage,
-                c.PlannedHoursSaved?.ToString("0.#", CultureInfo.InvariantCulture),
-                c.ActualHoursSaved?.ToString("0.#", CultureInfo.InvariantCulture),
-            }));
+                sheet.Cell(row, 4).Value = planned;
+            }
+            if (c.ActualHoursSaved is { } actual)
+            {
+                sheet.Cell(row, CaseActualHoursColumn).Value = actual;
+            }
+            sheet.Cell(row, CaseIdColumn).Value = c.Id;
+            ExcelReportWriter.Text(sheet.Cell(row, CaseFingerprintColumn), Fingerprint(new CaseValues(c.Stage, c.ActualHoursSaved)));
+            row++;
+        }
+        var last = Body(sheet, CaseColumns.Length - 2, row, CaseStageColumn, CaseActualHoursColumn);
+        if (last >= FirstDataRow)
+        {
+            // 計画 sits between the two answer columns and stays the plan's figure.
+            var planned = sheet.Range(FirstDataRow, 4, last, 4);
+            planned.Style.Protection.SetLocked(true);
+            planned.Style.Fill.BackgroundColor = XLColor.NoColor;
+            var stages = sheet.Range(FirstDataRow, CaseStageColumn, last, CaseStageColumn).SetDataValidation();
+            stages.List($"\"{string.Join(',', AutomationStages.All)}\"", true);
+            Refuse(stages, "段階", $"段階は {string.Join('/', AutomationStages.All)} から選んでください。");
+            var hours = sheet.Range(FirstDataRow, CaseActualHoursColumn, last, CaseActualHoursColumn).SetDataValidation();
+            hours.Decimal.Between(0, 1_000_000);
+            Refuse(hours, "削減時間", "削減時間は 0～1,000,000 の数字で入力してください。");
+        }
+        sheet.Columns(CaseIdColumn, CaseFingerprintColumn).Hide();
+        Finish(sheet);
     }
 
-    private static void ReferenceTable(IXLWorksheet sheet, (string Title, double Width)[] columns, IEnumerable<string?[]> rows)
+    private static void Header(IXLWorksheet sheet, (string Title, double Width)[] columns, int firstAnswer, int lastAnswer)
     {
         for (var c = 0; c < columns.Length; c++)
         {
             var cell = sheet.Cell(HeaderRow, c + 1);
             ExcelReportWriter.Text(cell, columns[c].Title);
             cell.Style.Font.Bold = true;
-            cell.Style.Fill.BackgroundColor = HeaderFill;
+            cell.Style.Fill.BackgroundColor = c + 1 >= firstAnswer && c + 1 <= lastAnswer ? AnswerFill : HeaderFill;
             cell.Style.Alignment.WrapText = true;
             sheet.Column(c + 1).Width = columns[c].Width;
         }
-        var row = FirstDataRow;
-        foreach (var values in rows)
+    }
+
+    /// <summary>Borders the visible table and unlocks its answer columns; returns the last data row (an empty table says so).</summary>
+    private static int Body(IXLWorksheet sheet, int visibleColumns, int nextRow, int firstAnswer, int lastAnswer)
+    {
+        var last = nextRow - 1;
+        if (last < FirstDataRow)
         {
-            for (var c = 0; c < values.Length; c++)
-            {
-                ExcelReportWriter.Text(sheet.Cell(row, c + 1), values[c]);
-            }
-            row++;
+            ExcelReportWriter.Text(sheet.Cell(FirstDataRow, 1), "(該当なし)");
         }
-        if (row == FirstDataRow)
-        {
-            ExcelReportWriter.Text(sheet.Cell(row, 1), "(該当なし)");
-            row++;
-        }
-        sheet.Range(HeaderRow, 1, row - 1, columns.Length).Style
+        sheet.Range(HeaderRow, 1, Math.Max(last, FirstDataRow), visibleColumns).Style
             .Border.SetInsideBorder(XLBorderStyleValues.Thin).Border.SetOutsideBorder(XLBorderStyleValues.Thin)
             .Alignment.SetVertical(XLAlignmentVerticalValues.Top);
+        if (last >= FirstDataRow)
+        {
+            var answers = sheet.Range(FirstDataRow, firstAnswer, last, lastAnswer);
+            answers.Style.Protection.SetLocked(false);
+            answers.Style.Fill.BackgroundColor = AnswerFill;
+        }
+        return last;
+    }
+
+    private static void Finish(IXLWorksheet sheet)
+    {
         sheet.SheetView.FreezeRows(HeaderRow);
         Print(sheet, HeaderRow);
         Protect(sheet);
@@ -393,7 +505,7 @@ public static class InquiryWorkbook
             {
                 return InquiryFile.Refused("照会票の管理情報が壊れています。照会票を出力し直して記入してください。");
             }
-            if (meta.FormatVersion != FormatVersion)
+            if (meta.FormatVersion is not (1 or FormatVersion))
             {
                 return InquiryFile.Refused($"この照会票の形式 (版 {meta.FormatVersion}) には対応していません。照会票を出力し直して記入してください。");
             }
@@ -403,7 +515,15 @@ public static class InquiryWorkbook
             }
             var problems = new List<InquiryProblem>();
             var answers = ReadMilestones(sheet, problems);
-            return new InquiryFile(null, meta, answers, problems);
+            if (meta.FormatVersion == 1)
+            {
+                return new InquiryFile(null, meta, answers, problems, [], []); // its other sheets were for reference only
+            }
+            if (!workbook.TryGetWorksheet(ProcedureSheet, out var procedureSheet) || !workbook.TryGetWorksheet(CaseSheet, out var caseSheet))
+            {
+                return InquiryFile.Refused($"「{ProcedureSheet}」または「{CaseSheet}」シートがありません。シート名を変えずに保存してください。");
+            }
+            return new InquiryFile(null, meta, answers, problems, ReadProcedures(procedureSheet, problems), ReadCases(caseSheet, problems));
         }
     }
 
@@ -491,6 +611,91 @@ public static class InquiryWorkbook
                 cells.Cell(CodeColumn).GetString(), cells.Cell(4).GetString(), ok ? model : null));
         }
         return answers;
+    }
+
+    private static List<ProcedureAnswer> ReadProcedures(IXLWorksheet sheet, List<InquiryProblem> problems)
+    {
+        var answers = new List<ProcedureAnswer>();
+        foreach (var (cells, id, report) in IdentifiedRows(sheet, ProcedureSheet, ProcedureStageColumn, ActualGoLiveColumn, ProcedureIdColumn, problems))
+        {
+            var ok = true;
+            var stageText = cells.Cell(ProcedureStageColumn).GetString().Trim();
+            if (!ProcedureStages.TryParse(stageText, out var stage))
+            {
+                ok = false;
+                report(ProcedureStageColumn, stageText.Length == 0
+                    ? "段階を選んでください。"
+                    : $"段階「{stageText}」は使えません。{string.Join('/', ProcedureStages.All.Select(s => s.Label()))} から選んでください。");
+            }
+            ok &= ReadDay(cells.Cell(PlannedGoLiveColumn), out var planned, () => report(PlannedGoLiveColumn, "開始予定日は 2026/11/26 の形の日付で入力してください。"));
+            ok &= ReadDay(cells.Cell(ActualGoLiveColumn), out var actual, () => report(ActualGoLiveColumn, "開始日(実績) は 2026/11/26 の形の日付で入力してください。"));
+            answers.Add(new ProcedureAnswer(cells.RowNumber(), id, cells.Cell(ProcedureFingerprintColumn).GetString().Trim(), cells.Cell(1).GetString(),
+                ok ? new ProcedureStageChange(id, stage, planned, actual) : null));
+        }
+        return answers;
+    }
+
+    private static List<CaseAnswer> ReadCases(IXLWorksheet sheet, List<InquiryProblem> problems)
+    {
+        var answers = new List<CaseAnswer>();
+        foreach (var (cells, id, report) in IdentifiedRows(sheet, CaseSheet, CaseStageColumn, CaseActualHoursColumn, CaseIdColumn, problems))
+        {
+            var stage = cells.Cell(CaseStageColumn).GetString().Trim();
+            var hoursCell = cells.Cell(CaseActualHoursColumn);
+            decimal? hours = null;
+            var ok = true;
+            if (!hoursCell.IsEmpty() && hoursCell.GetString().Trim().Length > 0)
+            {
+                if (hoursCell.DataType == XLDataType.Number)
+                {
+                    hours = (decimal)hoursCell.GetDouble();
+                }
+                else if (decimal.TryParse(hoursCell.GetString().Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    hours = parsed;
+                }
+                else
+                {
+                    ok = false;
+                    report(CaseActualHoursColumn, "削減時間 実績は数字 (1年あたりの時間数) で入力してください。");
+                }
+            }
+            answers.Add(new CaseAnswer(cells.RowNumber(), id, cells.Cell(CaseFingerprintColumn).GetString().Trim(), cells.Cell(1).GetString(),
+                ok ? new CaseValues(stage.Length == 0 ? null : stage, hours) : null));
+        }
+        return answers;
+    }
+
+    /// <summary>
+    /// The data rows of a 手続 or AI・RPA sheet that carry a readable hidden id, each with a way to report a problem in
+    /// it. Rows without an id are skipped, or reported when their answer cells were filled in.
+    /// </summary>
+    private static IEnumerable<(IXLRow Cells, int Id, Action<int, string> Report)> IdentifiedRows(IXLWorksheet sheet, string sheetName,
+        int firstAnswer, int lastAnswer, int idColumn, List<InquiryProblem> problems)
+    {
+        var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 0;
+        for (var row = FirstDataRow; row <= lastRow; row++)
+        {
+            var cells = sheet.Row(row);
+            var at = row;
+            void Report(int column, string message) => problems.Add(new InquiryProblem(sheetName, at, ColumnLabel(sheetName, column), message));
+
+            var idText = cells.Cell(idColumn).GetString().Trim();
+            if (idText.Length == 0)
+            {
+                if (Enumerable.Range(firstAnswer, lastAnswer - firstAnswer + 1).Any(c => !cells.Cell(c).IsEmpty()))
+                {
+                    Report(1, "照合用の情報がない行に記入されています。行を追加せず、出力された行に記入してください。");
+                }
+                continue;
+            }
+            if (!int.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                Report(idColumn, "照合用の情報 (非表示の列) が壊れています。照会票を出力し直して記入してください。");
+                continue;
+            }
+            yield return (cells, id, Report);
+        }
     }
 
     /// <summary>A whole number from a number cell or from text such as "50" or "50%"; null when it is neither.</summary>

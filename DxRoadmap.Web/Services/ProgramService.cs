@@ -47,17 +47,9 @@ public sealed class ProgramService(
     public async Task<CommandResult> SetProcedureStageAsync(ProcedureStageChange change, ICurrentUser user,
         CancellationToken cancellationToken = default)
     {
-        if (!Enum.IsDefined(change.Stage))
+        if (Validate(change, clock.Today) is { } error)
         {
-            return CommandResult.Fail("段階の値が不正です。");
-        }
-        if (change.Stage == ProcedureStage.InService && change.ActualGoLive is null)
-        {
-            return CommandResult.Fail("サービス開始にするには実際の開始日を入力してください。");
-        }
-        if (change.ActualGoLive is { } actual && actual > clock.Today)
-        {
-            return CommandResult.Fail("実際の開始日に未来の日付は入力できません。");
+            return CommandResult.Fail(error);
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var procedure = await db.Procedures.FindAsync([change.ProcedureId], cancellationToken);
@@ -69,11 +61,35 @@ public sealed class ProgramService(
         {
             return CommandResult.Denied(RoadmapAction.EditProgress);
         }
+        ApplyTo(procedure, change);
+        await SaveAsync(db, user, cancellationToken);
+        return CommandResult.Ok("段階を保存しました。");
+    }
+
+    /// <summary>The rules of a procedure's stage and dates; null when <paramref name="change"/> may be saved.</summary>
+    public static string? Validate(ProcedureStageChange change, DateOnly today)
+    {
+        if (!Enum.IsDefined(change.Stage))
+        {
+            return "段階の値が不正です。";
+        }
+        if (change.Stage == ProcedureStage.InService && change.ActualGoLive is null)
+        {
+            return "サービス開始にするには実際の開始日を入力してください。";
+        }
+        if (change.ActualGoLive is { } actual && actual > today)
+        {
+            return "実際の開始日に未来の日付は入力できません。";
+        }
+        return null;
+    }
+
+    /// <summary>Writes a validated change; an actual go-live date is kept only once the service has started.</summary>
+    public static void ApplyTo(OnlineProcedure procedure, ProcedureStageChange change)
+    {
         procedure.Stage = change.Stage;
         procedure.PlannedGoLive = change.PlannedGoLive;
         procedure.ActualGoLive = change.Stage == ProcedureStage.InService ? change.ActualGoLive : null;
-        await SaveAsync(db, user, cancellationToken);
-        return CommandResult.Ok("段階を保存しました。");
     }
 
     public static string? Validate(AutomationCaseInput input)

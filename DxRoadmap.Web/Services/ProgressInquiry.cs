@@ -9,9 +9,21 @@ using Microsoft.Extensions.Options;
 
 namespace DxRoadmap.Web.Services;
 
-/// <summary>One milestone that a returned 照会票 would change: where its row is, and each field's old and new value.</summary>
-public sealed record InquiryChange(string Sheet, int Row, int MilestoneId, string Code, string Title,
-    IReadOnlyList<FieldChange> Changes, string? Comment);
+/// <summary>
+/// One milestone, procedure or AI・RPA case that a returned 照会票 would change: its sheet and row, and each field's
+/// old and new value. <see cref="ItemId"/> is the id of the item on that sheet.
+/// </summary>
+public sealed record InquiryChange(string Sheet, int Row, int ItemId, string Code, string Title,
+    IReadOnlyList<FieldChange> Changes, string? Comment)
+{
+    /// <summary>The page where the item is kept.</summary>
+    public string Href => Sheet switch
+    {
+        InquiryWorkbook.ProcedureSheet => "procedures",
+        InquiryWorkbook.CaseSheet => "automation",
+        _ => $"milestones/{ItemId}",
+    };
+}
 
 /// <summary>
 /// What importing a returned 照会票 would do. Refused as a whole when <see cref="Refusal"/> is set or any
@@ -32,8 +44,15 @@ public sealed record InquiryPreview(
     /// <summary>One sentence for the page and the command line.</summary>
     public string Summary => Refusal
         ?? (Problems.Count > 0 ? $"問題が {Problems.Count} 件あるため取り込めません。すべて直してから、もう一度取り込んでください (一部だけの取込はしません)。"
-        : Changes.Count == 0 ? $"変更はありません (確認した工程 {Unchanged} 件)。"
-        : $"{Changes.Count} 件の工程を更新します (変更なし {Unchanged} 件)。");
+        : Changes.Count == 0 ? $"変更はありません (確認した行 {Unchanged} 件)。"
+        : $"{Counted(Changes)}を更新します (変更なし {Unchanged} 件)。");
+
+    /// <summary>"2 件の工程、1 件の手続": the changes counted per sheet.</summary>
+    public static string Counted(IReadOnlyList<InquiryChange> changes) => string.Join("、",
+        new[] { (InquiryWorkbook.MilestoneSheet, "工程"), (InquiryWorkbook.ProcedureSheet, "手続"), (InquiryWorkbook.CaseSheet, "AI・RPA事例") }
+            .Select(kind => (Count: changes.Count(c => c.Sheet == kind.Item1), Noun: kind.Item2))
+            .Where(kind => kind.Count > 0)
+            .Select(kind => $"{kind.Count} 件の{kind.Noun}"));
 
     public static InquiryPreview Refused(string message) => new(message, null, null, [], [], 0);
 }
@@ -95,7 +114,7 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
     public async Task<InquiryPreview> PreviewAsync(byte[] file, ICurrentUser user, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (preview, _) = await CheckAsync(db, file, user, cancellationToken);
+        var (preview, _, _) = await CheckAsync(db, file, user, cancellationToken);
         return preview;
     }
 
@@ -106,12 +125,12 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
     public async Task<InquiryImportResult> ApplyAsync(byte[] file, ICurrentUser user, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (preview, planned) = await CheckAsync(db, file, user, cancellationToken);
+        var (preview, planned, others) = await CheckAsync(db, file, user, cancellationToken);
         if (preview.IsRefused)
         {
             return new InquiryImportResult(false, preview.Summary, preview);
         }
-        if (planned.Count == 0)
+        if (planned.Count == 0 && others.Count == 0)
         {
             return new InquiryImportResult(true, preview.Summary, preview);
         }
@@ -122,6 +141,10 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
             answer.Values!.ApplyTo(milestone);
             var comment = change.Comment is { } c ? $"{ImportComment}: {c}" : ImportComment;
             MilestoneHistory.Record(db, milestone, answer.Version, change.Changes, user.Name, now, comment);
+        }
+        foreach (var apply in others)
+        {
+            apply(); // procedures and cases: their history is the audit log, written by SaveChangesAsync
         }
         try
         {
@@ -140,22 +163,22 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
             logger.LogError(ex, "Importing the inquiry answer of {Department} failed", preview.Department);
             return new InquiryImportResult(false, "取り込めませんでした (何も変更していません)。もう一度お試しください。", preview);
         }
-        logger.LogInformation("{User} imported {Count} milestone changes from the inquiry answer of {Department}",
-            user.Name, planned.Count, preview.Department);
-        return new InquiryImportResult(true, $"{planned.Count} 件の工程を更新しました ({preview.Department})。", preview);
+        logger.LogInformation("{User} imported {Count} changes from the inquiry answer of {Department}",
+            user.Name, preview.Changes.Count, preview.Department);
+        return new InquiryImportResult(true, $"{InquiryPreview.Counted(preview.Changes)}を更新しました ({preview.Department})。", preview);
     }
 
-    private async Task<(InquiryPreview Preview, List<(Milestone Milestone, InquiryAnswer Answer, InquiryChange Change)> Planned)> CheckAsync(
+    private async Task<(InquiryPreview Preview, List<(Milestone Milestone, InquiryAnswer Answer, InquiryChange Change)> Planned, List<Action> Others)> CheckAsync(
         RoadmapDbContext db, byte[] file, ICurrentUser user, CancellationToken cancellationToken)
     {
-        List<(Milestone, InquiryAnswer, InquiryChange)> none = [];
+        (List<(Milestone, InquiryAnswer, InquiryChange)>, List<Action>) none = ([], []);
         if (!user.IsAuthenticated)
         {
-            return (InquiryPreview.Refused(RoadmapPermissions.DeniedMessage(RoadmapAction.EditProgress)), none);
+            return (InquiryPreview.Refused(RoadmapPermissions.DeniedMessage(RoadmapAction.EditProgress)), none.Item1, none.Item2);
         }
         if (file.LongLength > MaxFileSize)
         {
-            return (InquiryPreview.Refused($"ファイルが大きすぎます ({MaxFileSize / 1024 / 1024} MB まで)。"), none);
+            return (InquiryPreview.Refused($"ファイルが大きすぎます ({MaxFileSize / 1024 / 1024} MB まで)。"), none.Item1, none.Item2);
         }
         InquiryFile read;
         using (var stream = new MemoryStream(file, writable: false))
@@ -164,13 +187,13 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
         }
         if (read.Refusal is { } refusal || read.Meta is not { } meta)
         {
-            return (InquiryPreview.Refused(read.Refusal ?? InquiryWorkbook.NoMeta), none);
+            return (InquiryPreview.Refused(read.Refusal ?? InquiryWorkbook.NoMeta), none.Item1, none.Item2);
         }
 
         var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == meta.DepartmentId, cancellationToken);
         if (department is null)
         {
-            return (InquiryPreview.Refused($"この照会票の課「{meta.Department}」は登録されていません。"), none);
+            return (InquiryPreview.Refused($"この照会票の課「{meta.Department}」は登録されていません。"), none.Item1, none.Item2);
         }
         if (!RoadmapPermissions.Can(user.Principal, RoadmapAction.EditProgress, department.Id))
         {
@@ -178,7 +201,7 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
                 ? $"このブックは「{department.Name}」の照会票です。所属長が取り込めるのは自課 (「{user.Department}」) の照会票だけです。"
                 : "照会回答を取り込む権限がありません (推進課・管理者、または自課の照会票を取り込む所属長のみ)。";
             logger.LogWarning("{User} was refused importing the inquiry answer of {Department}", user.Name, department.Name);
-            return (InquiryPreview.Refused(message), none);
+            return (InquiryPreview.Refused(message), none.Item1, none.Item2);
         }
 
         var problems = new List<InquiryProblem>(read.Problems);
@@ -258,11 +281,171 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
                 milestone.Title, changes, values.Comment)));
         }
 
-        var ordered = problems.OrderBy(p => p.Row).ThenBy(p => p.Column, StringComparer.Ordinal).ToList();
+        var others = new List<(InquiryChange Change, Action Apply)>();
+        unchanged += await CheckProceduresAsync(db, read.Procedures, department, user, problems, others, cancellationToken);
+        unchanged += await CheckCasesAsync(db, read.Cases, department, user, problems, others, cancellationToken);
+
+        var sheets = new[] { InquiryWorkbook.MilestoneSheet, InquiryWorkbook.ProcedureSheet, InquiryWorkbook.CaseSheet };
+        var ordered = problems.OrderBy(p => Array.IndexOf(sheets, p.Sheet)).ThenBy(p => p.Row).ThenBy(p => p.Column, StringComparer.Ordinal).ToList();
         var preview = new InquiryPreview(null, department.Name, meta.ExportedAt,
-            planned.Select(p => p.Item3).ToList(), ordered, unchanged);
-        return (preview, ordered.Count > 0 ? [] : planned);
+            [.. planned.Select(p => p.Item3), .. others.Select(o => o.Change)], ordered, unchanged);
+        return ordered.Count > 0 ? (preview, [], []) : (preview, planned, others.Select(o => o.Apply).ToList());
     }
+
+    /// <summary>
+    /// The answered rows of the 手続 sheet, checked as <see cref="ProgramService.SetProcedureStageAsync"/> checks an
+    /// edit. Returns how many answered rows already hold the stored values.
+    /// </summary>
+    private async Task<int> CheckProceduresAsync(RoadmapDbContext db, IReadOnlyList<ProcedureAnswer> answers, Department department,
+        ICurrentUser user, List<InquiryProblem> problems, List<(InquiryChange, Action)> planned, CancellationToken cancellationToken)
+    {
+        const string sheet = InquiryWorkbook.ProcedureSheet;
+        var ids = answers.Select(a => a.Id).Distinct().ToList();
+        var stored = await db.Procedures.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var seen = new HashSet<int>();
+        var unchanged = 0;
+        foreach (var answer in answers)
+        {
+            void Problem(int column, string message) => problems.Add(new InquiryProblem(sheet, answer.Row, InquiryWorkbook.ColumnLabel(sheet, column), message));
+
+            if (!OwnRow(seen, answer.Id, stored.GetValueOrDefault(answer.Id)?.DepartmentId, department, answer.Title, "手続", InquiryWorkbook.ProcedureIdColumn, Problem)
+                || answer.Values is not { } values)
+            {
+                continue;
+            }
+            var procedure = stored[answer.Id];
+            if (answer.Fingerprint == InquiryWorkbook.Fingerprint(values))
+            {
+                unchanged++; // left as exported: no answer
+                continue;
+            }
+            var current = new ProcedureStageChange(procedure.Id, procedure.Stage, procedure.PlannedGoLive, procedure.ActualGoLive);
+            var changes = new List<FieldChange>();
+            Compare(changes, "段階", current.Stage.Label(), values.Stage.Label());
+            Compare(changes, "開始予定日", Day(current.PlannedGoLive), Day(values.PlannedGoLive));
+            Compare(changes, "開始日(実績)", Day(current.ActualGoLive), Day(values.Stage == ProcedureStage.InService ? values.ActualGoLive : null));
+            if (changes.Count == 0)
+            {
+                unchanged++; // already as answered
+                continue;
+            }
+            if (answer.Fingerprint != InquiryWorkbook.Fingerprint(current))
+            {
+                Problem(InquiryWorkbook.ProcedureStageColumn, $"手続「{procedure.Title}」は照会票の出力後に更新されています。最新の照会票を出力し直して記入してください。");
+                continue;
+            }
+            if (!ProgramService.Can(user, RoadmapAction.EditProgress, procedure.DepartmentId))
+            {
+                Problem(InquiryWorkbook.ProcedureStageColumn, RoadmapPermissions.DeniedMessage(RoadmapAction.EditProgress));
+                continue;
+            }
+            if (ProgramService.Validate(values, clock.Today) is { } error)
+            {
+                // A stage read from the drop-down is always defined, so what is left to refuse is the actual date.
+                Problem(InquiryWorkbook.ActualGoLiveColumn, error);
+                continue;
+            }
+            planned.Add((new InquiryChange(sheet, answer.Row, procedure.Id, procedure.Category, procedure.Title, changes, null),
+                () => ProgramService.ApplyTo(procedure, values)));
+        }
+        return unchanged;
+    }
+
+    /// <summary>
+    /// The answered rows of the AI・RPA sheet, checked with <see cref="ProgramService.Validate(AutomationCaseInput)"/>
+    /// as the case editor checks them. Returns how many answered rows already hold the stored values.
+    /// </summary>
+    private static async Task<int> CheckCasesAsync(RoadmapDbContext db, IReadOnlyList<CaseAnswer> answers, Department department,
+        ICurrentUser user, List<InquiryProblem> problems, List<(InquiryChange, Action)> planned, CancellationToken cancellationToken)
+    {
+        const string sheet = InquiryWorkbook.CaseSheet;
+        var ids = answers.Select(a => a.Id).Distinct().ToList();
+        var stored = await db.AutomationCases.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var seen = new HashSet<int>();
+        var unchanged = 0;
+        foreach (var answer in answers)
+        {
+            void Problem(int column, string message) => problems.Add(new InquiryProblem(sheet, answer.Row, InquiryWorkbook.ColumnLabel(sheet, column), message));
+
+            if (!OwnRow(seen, answer.Id, stored.GetValueOrDefault(answer.Id)?.DepartmentId, department, answer.Business, "AI・RPA 事例", InquiryWorkbook.CaseIdColumn, Problem)
+                || answer.Values is not { } values)
+            {
+                continue;
+            }
+            var item = stored[answer.Id];
+            if (answer.Fingerprint == InquiryWorkbook.Fingerprint(values))
+            {
+                unchanged++;
+                continue;
+            }
+            var current = new CaseValues(item.Stage, item.ActualHoursSaved);
+            var changes = new List<FieldChange>();
+            Compare(changes, "段階", current.Stage, values.Stage);
+            Compare(changes, "削減時間 実績", InquiryWorkbook.Hours(current.ActualHoursSaved), InquiryWorkbook.Hours(values.ActualHoursSaved));
+            if (changes.Count == 0)
+            {
+                unchanged++;
+                continue;
+            }
+            if (answer.Fingerprint != InquiryWorkbook.Fingerprint(current))
+            {
+                Problem(InquiryWorkbook.CaseStageColumn, $"AI・RPA 事例「{item.Business}」は照会票の出力後に更新されています。最新の照会票を出力し直して記入してください。");
+                continue;
+            }
+            if (!ProgramService.Can(user, RoadmapAction.EditProgress, item.DepartmentId))
+            {
+                Problem(InquiryWorkbook.CaseStageColumn, RoadmapPermissions.DeniedMessage(RoadmapAction.EditProgress));
+                continue;
+            }
+            var input = new AutomationCaseInput(item.Id, item.DepartmentId, item.Business, item.Tool, values.Stage ?? "",
+                item.PlannedHoursSaved, values.ActualHoursSaved);
+            if (ProgramService.Validate(input) is { } error)
+            {
+                Problem(AutomationStages.All.Contains(input.Stage) ? InquiryWorkbook.CaseActualHoursColumn : InquiryWorkbook.CaseStageColumn, error);
+                continue;
+            }
+            planned.Add((new InquiryChange(sheet, answer.Row, item.Id, item.Tool ?? "", item.Business, changes, null), () =>
+            {
+                item.Stage = input.Stage;
+                item.ActualHoursSaved = input.ActualHoursSaved;
+            }));
+        }
+        return unchanged;
+    }
+
+    /// <summary>
+    /// Whether a 手続 or AI・RPA row names an item of this 課 once; reports a copied row, an unknown id or another 課's item.
+    /// </summary>
+    private static bool OwnRow(HashSet<int> seen, int id, int? owner, Department department, string title, string noun, int idColumn,
+        Action<int, string> problem)
+    {
+        if (!seen.Add(id))
+        {
+            problem(1, $"同じ{noun}「{title}」の行が2つあります。行をコピーせず、出力された行に記入してください。");
+            return false;
+        }
+        if (owner is null)
+        {
+            problem(idColumn, $"{noun}「{title}」は登録されていません (削除されたか、照合用の情報が書き換えられています)。");
+            return false;
+        }
+        if (owner != department.Id)
+        {
+            problem(idColumn, $"{noun}「{title}」は「{department.Name}」の{noun}ではありません。照合用の情報が書き換えられています。");
+            return false;
+        }
+        return true;
+    }
+
+    private static void Compare(List<FieldChange> changes, string field, string? before, string? after)
+    {
+        if (before != after)
+        {
+            changes.Add(new FieldChange(field, before, after));
+        }
+    }
+
+    private static string? Day(DateOnly? day) => day is { } d ? JapaneseDates.Day(d) : null;
 
     /// <summary>
     /// A cell gives back text with \n line breaks and trimmed; when that is the stored text in another form,
