@@ -54,7 +54,7 @@ public static class ReportBuilder
             rows,
             Departments(roadmap, assessed).Where(d => scope.Kind != ReportScopeKind.Department || d.Name == scope.Value).ToList(),
             Procedures(roadmap, scope, asOf),
-            Standardisation(roadmap, scope, asOf),
+            Standardisation(roadmap, scope),
             Automation(roadmap, scope),
             request.Since is { } since ? Changes(current, history, request, initiatives, assessed, since) : null,
             Gantt(assessed, asOf));
@@ -155,10 +155,10 @@ public static class ReportBuilder
     }
 
     /// <summary>
-    /// 標準化 belongs to 5.1: shown for the whole plan, for 5.1, or for a department that owns systems. Only steps
-    /// finished by the as-of date count, so a report for a past meeting shows the rate as it was then.
+    /// 標準化 belongs to 5.1: shown for the whole plan, for 5.1, or for a department that owns systems. The roadmap is
+    /// already as of the report's date (<see cref="RoadmapHistory.AsOf"/>), so later steps do not count.
     /// </summary>
-    private static StandardisationSection? Standardisation(RoadmapSnapshot roadmap, ReportScope scope, DateOnly asOf)
+    private static StandardisationSection? Standardisation(RoadmapSnapshot roadmap, ReportScope scope)
     {
         if (scope.Kind == ReportScopeKind.Initiative && scope.Value != "5.1")
         {
@@ -169,8 +169,7 @@ public static class ReportBuilder
         {
             return null;
         }
-        var finished = roadmap.StandardCompletions.Where(c => c.CompletedOn <= asOf).ToList();
-        var rollup = ProgramIndicators.Standardisation(systems, roadmap.StandardSteps, finished);
+        var rollup = ProgramIndicators.Standardisation(systems, roadmap.StandardSteps, roadmap.StandardCompletions);
         var lines = rollup.Systems
             .Select(r => new StandardSystemLine(r.System.Name, r.System.Department?.Name ?? "",
                 rollup.Steps.Select(r.IsDone).ToList(), r.Rate))

@@ -16,6 +16,12 @@ public static class RoadmapHistory
     /// </summary>
     public static RoadmapSnapshot AsOf(RoadmapSnapshot roadmap, IReadOnlyList<ProgressUpdate> history, DateTimeOffset cutoff)
     {
+        // 5.1 steps carry their own completion day: a step finished after the cutoff was not finished then.
+        var cutoffDay = DateOnly.FromDateTime(cutoff.Date);
+        if (roadmap.StandardCompletions.Any(c => c.CompletedOn > cutoffDay))
+        {
+            roadmap = roadmap with { StandardCompletions = roadmap.StandardCompletions.Where(c => c.CompletedOn <= cutoffDay).ToList() };
+        }
         var later = history.Where(u => u.UpdatedAt > cutoff)
             .GroupBy(u => u.MilestoneId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.UpdatedAt).ThenByDescending(u => u.Id).ToList());

@@ -171,6 +171,22 @@ public class InitiativeIndicatorTests
     }
 
     [Fact]
+    public async Task PastAsOf_CountsOnlyStandardisationStepsFinishedByThen_AsTheReportDoes()
+    {
+        using var database = await SqliteDatabase.CreateSeededAsync(sampleProgress: true);
+        var queries = new ProgressQueries(new RoadmapReader(database), Options.Create(DxRoadmap.Domain.Schedule.DelayThresholds.Default));
+        var past = await queries.GetDashboardAsync(new DateOnly(2026, 4, 1), null);
+
+        // In the sample, 固定資産税 alone had finished all 12 steps by 令和8年4月1日 (9 systems by now).
+        Assert.Contains("全手順完了 1/20 業務", past.Indicators["5.1"].Text);
+        var report = DxRoadmap.Domain.Reporting.ReportBuilder.Build(await new RoadmapReader(database).LoadAsync(),
+            await new RoadmapReader(database).LoadHistoryAsync(),
+            new DxRoadmap.Domain.Reporting.ReportRequest(new DateOnly(2026, 4, 1), DxRoadmap.Domain.Reporting.ReportScope.All, null,
+                DxRoadmap.Domain.Schedule.DelayThresholds.Default));
+        Assert.Equal(1, report.Standardisation!.SystemsComplete);
+    }
+
+    [Fact]
     public async Task WithoutSample_NoCasesMeansNo53Figure()
     {
         using var database = await SqliteDatabase.CreateSeededAsync();

@@ -16,11 +16,10 @@ public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
     {
         var roadmap = await LoadAsync(cancellationToken);
         var cutoff = RoadmapHistory.EndOfDay(asOf);
-        // Every recorded change stamps its milestone, so without a later stamp there is nothing to undo
-        // and the history need not be read (the usual case: as of today).
-        return roadmap.Milestones.Any(m => m.UpdatedAt > cutoff)
-            ? RoadmapHistory.AsOf(roadmap, await LoadHistoryAsync(cancellationToken), cutoff)
-            : roadmap;
+        // Every recorded change stamps its milestone, so without a later stamp the history need not be read
+        // (the usual case: as of today); the 5.1 completions are dated and undone without it.
+        var history = roadmap.Milestones.Any(m => m.UpdatedAt > cutoff) ? await LoadHistoryAsync(cancellationToken) : [];
+        return RoadmapHistory.AsOf(roadmap, history, cutoff);
     }
 
     /// <summary>Whether the demonstration progress was loaded (the サンプルデータ banner), without loading the roadmap.</summary>
