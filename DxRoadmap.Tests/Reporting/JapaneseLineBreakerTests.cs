@@ -98,8 +98,4 @@ public class FontCoverageTests
     [InlineData("𠮷", false)]  // U+20BB7: not in BIZ UDPGothic
     public void Coverage_ReadsTheFontsCmap(string character, bool expected) =>
         Assert.Equal(expected, Font.Has(char.ConvertToUtf32(character, 0)));
-
-    [Fact]
-    public void Printable_ReplacesOnlyWhatTheFontLacks() =>
-        Assert.Equal("〓野家と葛城市\n次の行", Font.Printable("𠮷野家と葛城市\n次の行"));
 }

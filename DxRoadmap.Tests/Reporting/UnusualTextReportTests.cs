@@ -13,6 +13,7 @@ namespace DxRoadmap.Tests.Reporting;
 public class UnusualTextReportTests
 {
     private const string Unusual = "𠮷野家と葛󠄀城市";
+    private const string Absent = "\U0002A6D6";  // 𪛖: in neither of the PDF's fonts
     private const string Hostile = "<script>alert('x')</script>&amp;";
 
     private static async Task<byte[]> ReportAsync(SmallRoadmap roadmap, ReportFormat format)
@@ -20,7 +21,7 @@ public class UnusualTextReportTests
         var editing = roadmap.Editing("2022-04-01");
         var loaded = (await editing.LoadAsync(roadmap.Overdue.Id))!;
         var model = MilestoneEditModel.From(loaded.Milestone);
-        model.DelayReason = Unusual;
+        model.DelayReason = Unusual + Absent;
         model.Countermeasure = Hostile;
         Assert.True((await editing.SaveAsync(roadmap.Overdue.Id, model, loaded.Token, TestUser.Editor())).Succeeded);
         await roadmap.ChangeAsync(roadmap.Overdue.Id, m => m.Title = Unusual + "の工程");
@@ -38,21 +39,30 @@ public class UnusualTextReportTests
         using var workbook = new XLWorkbook(new MemoryStream(await ReportAsync(roadmap, ReportFormat.Xlsx)));
         var cells = workbook.Worksheet("遅延一覧").CellsUsed().Select(c => c.GetString()).ToList();
         Assert.Contains(Unusual + "の工程", cells);
-        Assert.Contains(Unusual, cells);
+        Assert.Contains(Unusual + Absent, cells);
         Assert.Contains(Hostile, cells);
     }
 
-    // The PDF drops the variation selector (its font has no glyph variants; 葛 stays). The workbook and the
-    // pages keep both exactly; only the PDF is limited by its one embedded font.
+    // The PDF drops the variation selector (its fonts have no glyph variants; 葛 stays). The workbook and the
+    // pages keep both exactly; only the PDF is limited by its embedded fonts.
     [Fact]
     public async Task Pdf_KeepsMarkupAsTyped_AndSurrogatePairsWhole()
     {
         using var roadmap = await SmallRoadmap.CreateAsync();
         using var pdf = PdfDocument.Open(await ReportAsync(roadmap, ReportFormat.Pdf));
         var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
-        // 𠮷 is outside BIZ UDPGothic: it is printed as 〓, the customary mark, not as an unnamed box.
-        Assert.Contains("〓野家と葛城市", text, StringComparison.Ordinal);
+        // 𠮷 is outside BIZ UDPGothic and drawn with MigMix 1P; 𪛖 is in neither, so it prints as 〓, the
+        // customary mark, not as an unnamed box.
+        Assert.Contains("𠮷野家と葛城市の工程", text, StringComparison.Ordinal);
+        Assert.Contains("𠮷野家と葛城市〓", text, StringComparison.Ordinal);
         Assert.DoesNotContain('\0', text);
+        Assert.DoesNotContain('₻', text);
         Assert.Contains("<script>alert('x')</script>&amp;", text, StringComparison.Ordinal);
+
+        // Both fonts are embedded as subsets (ABCDEF+name), each drawing its own characters.
+        var letters = pdf.GetPages().SelectMany(p => p.Letters).ToList();
+        Assert.All(letters.Where(l => l.Value == "𠮷"), l => Assert.Matches("^[A-Z]{6}\\+MigMix 1P", l.FontName));
+        Assert.All(letters.Where(l => l.Value is "野" or "〓"), l => Assert.Matches("^[A-Z]{6}\\+BIZ UDPGothic", l.FontName));
+        Assert.Contains(letters, l => l.Value == "𠮷");
     }
 }

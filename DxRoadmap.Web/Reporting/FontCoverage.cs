@@ -5,16 +5,18 @@ namespace DxRoadmap.Web.Reporting;
 
 /// <summary>
 /// Which characters a TrueType font has glyphs for, read from its Unicode 'cmap' subtable (format 12, or
-/// format 4 for fonts without one). A character the PDF's font cannot draw is printed as 〓 (げた), the
-/// customary mark for a character that cannot be shown, rather than as an empty box the reader cannot name.
+/// format 4 for fonts without one). <see cref="FontRuns"/> uses it to pick the font for each character, and a
+/// character neither PDF font can draw is printed as 〓 (げた), the customary mark for a character that cannot
+/// be shown, rather than as an empty box the reader cannot name.
 /// </summary>
 public sealed class FontCoverage
 {
     public const char Missing = '〓';
 
-    private readonly (int First, int Last)[] _ranges;
+    // Glyph is the first character's glyph index in a format 12 group, or -1 for a format 4 segment.
+    private readonly (int First, int Last, int Glyph)[] _ranges;
 
-    private FontCoverage((int First, int Last)[] ranges) => _ranges = ranges;
+    private FontCoverage((int First, int Last, int Glyph)[] ranges) => _ranges = ranges;
 
     public static FontCoverage Read(byte[] font)
     {
@@ -54,7 +56,24 @@ public sealed class FontCoverage
         throw new InvalidDataException("フォントに Unicode の cmap がありません。");
     }
 
-    public bool Has(int codePoint)
+    public bool Has(int codePoint) => Find(codePoint) >= 0;
+
+    /// <summary>
+    /// The glyph index the font draws <paramref name="codePoint"/> with (a PDF's CID with Identity-H), or null
+    /// when the font lacks it. Known from format 12 cmaps only, which both report fonts have.
+    /// </summary>
+    public int? GlyphOf(int codePoint)
+    {
+        var index = Find(codePoint);
+        if (index < 0)
+        {
+            return null;
+        }
+        var (first, _, glyph) = _ranges[index];
+        return glyph < 0 ? throw new NotSupportedException("format 4 の cmap からはグリフ番号を求めません。") : glyph + codePoint - first;
+    }
+
+    private int Find(int codePoint)
     {
         int low = 0, high = _ranges.Length - 1;
         while (low <= high)
@@ -70,65 +89,38 @@ public sealed class FontCoverage
             }
             else
             {
-                return true;
+                return mid;
             }
         }
-        return false;
+        return -1;
     }
 
-    /// <summary>The text with every character the font lacks replaced by 〓 (line breaks and spaces kept).</summary>
-    public string Printable(string text)
-    {
-        StringBuilder? result = null;
-        var index = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            var keep = rune.Value < 0x20 || Has(rune.Value);
-            if (!keep && result is null)
-            {
-                result = new StringBuilder(text, 0, index, text.Length);
-            }
-            if (result is not null)
-            {
-                if (keep)
-                {
-                    result.Append(rune.ToString());
-                }
-                else
-                {
-                    result.Append(Missing);
-                }
-            }
-            index += rune.Utf16SequenceLength;
-        }
-        return result?.ToString() ?? text;
-    }
-
-    private static (int, int)[] Format12(ReadOnlySpan<byte> table)
+    private static (int, int, int)[] Format12(ReadOnlySpan<byte> table)
     {
         var groups = (int)BinaryPrimitives.ReadUInt32BigEndian(table[12..]);
-        var ranges = new (int, int)[groups];
+        var ranges = new (int, int, int)[groups];
         for (var g = 0; g < groups; g++)
         {
             var group = table[(16 + g * 12)..];
-            ranges[g] = ((int)BinaryPrimitives.ReadUInt32BigEndian(group), (int)BinaryPrimitives.ReadUInt32BigEndian(group[4..]));
+            ranges[g] = ((int)BinaryPrimitives.ReadUInt32BigEndian(group), (int)BinaryPrimitives.ReadUInt32BigEndian(group[4..]),
+                (int)BinaryPrimitives.ReadUInt32BigEndian(group[8..]));
         }
         return ranges;
     }
 
     // Format 4 maps BMP segments; a segment may still map some characters to glyph 0, which is accepted here
-    // as a rare over-estimate (the character then prints as the font's empty box, as before).
-    private static (int, int)[] Format4(ReadOnlySpan<byte> table)
+    // as a rare over-estimate (the character then prints as the font's empty box).
+    private static (int, int, int)[] Format4(ReadOnlySpan<byte> table)
     {
         var segments = BinaryPrimitives.ReadUInt16BigEndian(table[6..]) / 2;
-        var ranges = new List<(int, int)>(segments);
+        var ranges = new List<(int, int, int)>(segments);
         for (var s = 0; s < segments; s++)
         {
             var end = BinaryPrimitives.ReadUInt16BigEndian(table[(14 + s * 2)..]);
             var start = BinaryPrimitives.ReadUInt16BigEndian(table[(16 + segments * 2 + s * 2)..]);
             if (start != 0xFFFF)
             {
-                ranges.Add((start, end));
+                ranges.Add((start, end, -1));
             }
         }
         return [.. ranges];

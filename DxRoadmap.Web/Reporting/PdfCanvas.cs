@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Text;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.Advanced;
 
 namespace DxRoadmap.Web.Reporting;
 
@@ -42,8 +45,9 @@ internal sealed class PdfCanvas : IDisposable
     private readonly string _headerLeft;
     private readonly string _headerRight;
     private readonly string _footerLeft;
-    private readonly Dictionary<(bool Bold, double Size), XFont> _fonts = [];
+    private readonly Dictionary<(ReportFace Face, bool Bold, double Size), XFont> _fonts = [];
     private readonly Dictionary<(bool Bold, double Size, string Element), double> _widths = [];
+    private readonly SortedSet<int> _fallbackCharacters = [];
     private XGraphics? _graphics;
 
     public PdfCanvas(PdfDocument document, PaperSize paper, string headerLeft, string headerRight, string footerLeft)
@@ -77,26 +81,161 @@ internal sealed class PdfCanvas : IDisposable
     /// <summary>Body text size: A4 pages get slightly smaller type so tables keep their columns.</summary>
     public double BodySize => _paper == PaperSize.A3 ? 9 : 7.5;
 
-    public XFont Font(double size, bool bold = false)
+    private XFont Font(ReportFace face, double size, bool bold)
     {
-        if (!_fonts.TryGetValue((bold, size), out var font))
+        if (!_fonts.TryGetValue((face, bold, size), out var font))
         {
-            font = new XFont(ReportFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular,
-                new XPdfFontOptions(PdfFontEncoding.Unicode));
-            _fonts[(bold, size)] = font;
+            font = new XFont(face == ReportFace.Main ? ReportFonts.Family : ReportFonts.FallbackFamily, size,
+                bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+            _fonts[(face, bold, size)] = font;
         }
         return font;
     }
 
-    /// <summary>Character widths are cached: the appendix measures hundreds of thousands of characters.</summary>
+    /// <summary>
+    /// Character widths are cached: the appendix measures hundreds of thousands of characters. A character
+    /// only the fallback font has is measured in that font, so lines wrap to what is actually drawn.
+    /// </summary>
     public double CharWidth(string element, double size, bool bold)
     {
         if (!_widths.TryGetValue((bold, size, element), out var width))
         {
-            width = G.MeasureString(element, Font(size, bold)).Width;
+            width = TextWidth(G, element, size, bold);
             _widths[(bold, size, element)] = width;
         }
         return width;
+    }
+
+    /// <summary>The width of <paramref name="text"/> as <see cref="DrawText"/> sets it, each run in its font.</summary>
+    public double TextWidth(string? text, double size, bool bold = false) => TextWidth(G, text, size, bold);
+
+    private double TextWidth(XGraphics g, string? text, double size, bool bold)
+    {
+        double width = 0;
+        foreach (var run in ReportFonts.Runs.Split(text ?? ""))
+        {
+            width += g.MeasureString(run.Text, Font(run.Face, size, bold)).Width;
+        }
+        return width;
+    }
+
+    /// <summary>
+    /// Draws text on its baseline, aligned left, centred or right at <paramref name="at"/> as
+    /// <paramref name="format"/> says. Characters BIZ UDPGothic lacks are drawn in the fallback font on the
+    /// same baseline and size, those neither font has as 〓, and variation selectors are dropped. Every piece of
+    /// text in the report goes through here.
+    /// </summary>
+    public void DrawText(string? text, double size, bool bold, XBrush brush, XPoint at, XStringFormat format) =>
+        DrawText(G, text, size, bold, brush, at, format);
+
+    private void DrawText(XGraphics g, string? text, double size, bool bold, XBrush brush, XPoint at, XStringFormat format)
+    {
+        if (format.LineAlignment != XLineAlignment.BaseLine)
+        {
+            // Two fonts with different ascents only line up on the baseline.
+            throw new ArgumentException("文字は基準線 (BaseLine) に揃えて描きます。", nameof(format));
+        }
+        var runs = ReportFonts.Runs.Split(text ?? "");
+        if (runs.Count == 0)
+        {
+            return;
+        }
+        if (runs.Count == 1 && runs[0].Face == ReportFace.Main)
+        {
+            g.DrawString(runs[0].Text, Font(ReportFace.Main, size, bold), brush, at, format);
+            return;
+        }
+        var widths = new double[runs.Count];
+        for (var i = 0; i < runs.Count; i++)
+        {
+            widths[i] = g.MeasureString(runs[i].Text, Font(runs[i].Face, size, bold)).Width;
+        }
+        var x = format.Alignment switch
+        {
+            XStringAlignment.Center => at.X - widths.Sum() / 2,
+            XStringAlignment.Far => at.X - widths.Sum(),
+            _ => at.X,
+        };
+        for (var i = 0; i < runs.Count; i++)
+        {
+            g.DrawString(runs[i].Text, Font(runs[i].Face, size, bold), brush, new XPoint(x, at.Y), XStringFormats.BaseLineLeft);
+            x += widths[i];
+            if (runs[i].Face == ReportFace.Fallback)
+            {
+                foreach (var rune in runs[i].Text.EnumerateRunes())
+                {
+                    _fallbackCharacters.Add(rune.Value);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// PDFsharp 6.2 writes a character outside the BMP into a font's ToUnicode map as a bare code point
+    /// (&lt;20BB7&gt;) rather than in UTF-16 (&lt;D842DFB7&gt;), so copying or searching the PDF finds ₻ for 𠮷.
+    /// Such characters are drawn with the fallback font, so before saving, its map is replaced by one written
+    /// here from the characters drawn with it. Call once, after the last page is drawn.
+    /// </summary>
+    public void WriteFallbackTextMap()
+    {
+        if (_fallbackCharacters.Count == 0)
+        {
+            return;
+        }
+        var glyphs = new SortedDictionary<int, int>();
+        foreach (var codePoint in _fallbackCharacters)
+        {
+            if (ReportFonts.Runs.Fallback.GlyphOf(codePoint) is { } glyph)
+            {
+                glyphs.TryAdd(glyph, codePoint);
+            }
+        }
+        var map = new PdfDictionary(_document);
+        map.CreateStream(Encoding.ASCII.GetBytes(ToUnicodeMap(glyphs)));
+        _document.Internals.AddObject(map);
+        var done = new HashSet<PdfDictionary>();
+        foreach (var page in _document.Pages)
+        {
+            if (page.Resources.Elements.GetDictionary("/Font") is not { } fonts)
+            {
+                continue;
+            }
+            foreach (var item in fonts.Elements.Values)
+            {
+                if ((item as PdfReference)?.Value is PdfDictionary font && done.Add(font)
+                    && font.Elements.GetName("/BaseFont").Contains(ReportFonts.FallbackFamily, StringComparison.Ordinal))
+                {
+                    font.Elements.SetReference("/ToUnicode", map);
+                }
+            }
+        }
+    }
+
+    /// <summary>A ToUnicode CMap from glyph indices (the CIDs under Identity-H) to UTF-16BE.</summary>
+    internal static string ToUnicodeMap(IReadOnlyDictionary<int, int> glyphToCodePoint)
+    {
+        var text = new StringBuilder();
+        text.Append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
+            .Append("/CIDSystemInfo <</Registry (Adobe)/Ordering (UCS)/Supplement 0>> def\n")
+            .Append("/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n")
+            .Append("1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n");
+        // A bfchar block holds at most 100 entries.
+        foreach (var block in glyphToCodePoint.Chunk(100))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{block.Length} beginbfchar\n");
+            foreach (var (glyph, codePoint) in block)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"<{glyph:X4}> <");
+                foreach (var unit in char.ConvertFromUtf32(codePoint))
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"{(int)unit:X4}");
+                }
+                text.Append(">\n");
+            }
+            text.Append("endbfchar\n");
+        }
+        text.Append("endcmap CMapName currentdict /CMap defineresource pop end end");
+        return text.ToString();
     }
 
     public List<string> Wrap(string? text, double width, double size, bool bold = false) =>
@@ -116,9 +255,8 @@ internal sealed class PdfCanvas : IDisposable
         Y = Top;
         if (!plain)
         {
-            var small = Font(8);
-            G.DrawString(_headerLeft, small, Brush(ReportPalette.Ink), new XPoint(Left, Margin + 10), XStringFormats.BaseLineLeft);
-            G.DrawString(_headerRight, small, Brush(ReportPalette.Ink), new XPoint(Right, Margin + 10), XStringFormats.BaseLineRight);
+            DrawText(_headerLeft, 8, false, Brush(ReportPalette.Ink), new XPoint(Left, Margin + 10), XStringFormats.BaseLineLeft);
+            DrawText(_headerRight, 8, false, Brush(ReportPalette.Ink), new XPoint(Right, Margin + 10), XStringFormats.BaseLineRight);
             G.DrawLine(new XPen(Color(ReportPalette.Accent), 0.8), Left, Margin + 15, Right, Margin + 15);
         }
     }
@@ -135,7 +273,7 @@ internal sealed class PdfCanvas : IDisposable
     public void Heading(string text, double size = 14)
     {
         Need(size * 3);
-        G.DrawString(text, Font(size, true), Brush(ReportPalette.Accent), new XPoint(Left, Y + size), XStringFormats.BaseLineLeft);
+        DrawText(text, size, true, Brush(ReportPalette.Accent), new XPoint(Left, Y + size), XStringFormats.BaseLineLeft);
         Y += size * 1.8;
     }
 
@@ -145,7 +283,7 @@ internal sealed class PdfCanvas : IDisposable
         foreach (var line in Wrap(text, ContentWidth, s))
         {
             Need(s * 1.5);
-            G.DrawString(line, Font(s), Brush(color), new XPoint(Left, Y + s), XStringFormats.BaseLineLeft);
+            DrawText(line, s, false, Brush(color), new XPoint(Left, Y + s), XStringFormats.BaseLineLeft);
             Y += s * 1.45;
         }
     }
@@ -167,7 +305,7 @@ internal sealed class PdfCanvas : IDisposable
         {
             if (caption is not null)
             {
-                G.DrawString(continued ? caption + " (続き)" : caption, Font(size + 2, true), Brush(ReportPalette.Accent),
+                DrawText(continued ? caption + " (続き)" : caption, size + 2, true, Brush(ReportPalette.Accent),
                     new XPoint(Left, Y + size + 2), XStringFormats.BaseLineLeft);
                 Y += (size + 2) * 1.7;
             }
@@ -207,7 +345,6 @@ internal sealed class PdfCanvas : IDisposable
 
     private void DrawLines(IReadOnlyList<string> lines, double x, double y, double width, double size, bool bold, string color, CellAlign align)
     {
-        var font = Font(size, bold);
         var brush = Brush(color);
         var line = size * 1.35;
         for (var i = 0; i < lines.Count; i++)
@@ -219,7 +356,7 @@ internal sealed class PdfCanvas : IDisposable
                 CellAlign.Right => (x + width - CellPadding, XStringFormats.BaseLineRight),
                 _ => (x + CellPadding, XStringFormats.BaseLineLeft),
             };
-            G.DrawString(lines[i], font, brush, new XPoint(px, baseline), format);
+            DrawText(lines[i], size, bold, brush, new XPoint(px, baseline), format);
         }
     }
 
@@ -234,11 +371,10 @@ internal sealed class PdfCanvas : IDisposable
             var page = _document.Pages[i];
             using var g = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
             var y = page.Height.Point - Margin;
-            var font = Font(8);
-            g.DrawString($"{i + 1} / {count}", font, Brush(ReportPalette.Ink), new XPoint(page.Width.Point / 2, y), XStringFormats.BaseLineCenter);
+            DrawText(g, $"{i + 1} / {count}", 8, false, Brush(ReportPalette.Ink), new XPoint(page.Width.Point / 2, y), XStringFormats.BaseLineCenter);
             if (i > 0)
             {
-                g.DrawString(_footerLeft, font, Brush(ReportPalette.Ink), new XPoint(Margin, y), XStringFormats.BaseLineLeft);
+                DrawText(g, _footerLeft, 8, false, Brush(ReportPalette.Ink), new XPoint(Margin, y), XStringFormats.BaseLineLeft);
             }
         }
     }

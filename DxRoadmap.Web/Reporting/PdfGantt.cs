@@ -80,24 +80,23 @@ internal static class PdfGantt
     {
         var g = c.G;
         var x = c.Left;
-        var font = c.Font(7.5);
         foreach (var tone in new[] { GanttTone.Done, GanttTone.InProgress, GanttTone.NotStarted, GanttTone.AtRisk, GanttTone.Late, GanttTone.External, GanttTone.OnHold })
         {
             var colours = ReportPalette.Gantt(tone);
             g.DrawRectangle(PdfCanvas.Brush(colours.Light), x, y + 2, 8, 7);
             g.DrawRectangle(PdfCanvas.Brush(colours.Strong), x + 8, y + 2, 8, 7);
-            g.DrawString(tone.Label(), font, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 20, y + 9), XStringFormats.BaseLineLeft);
-            x += 30 + g.MeasureString(tone.Label(), font).Width;
+            c.DrawText(tone.Label(), 7.5, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 20, y + 9), XStringFormats.BaseLineLeft);
+            x += 30 + c.TextWidth(tone.Label(), 7.5);
         }
         g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.Signal(Signal.Red).Strong), 1.2), x, y, x, y + 11);
-        g.DrawString("基準日", font, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 4, y + 9), XStringFormats.BaseLineLeft);
+        c.DrawText("基準日", 7.5, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 4, y + 9), XStringFormats.BaseLineLeft);
         x += 40;
         g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.Signal(Signal.Red).Strong), 0.8) { DashStyle = XDashStyle.Dot }, x, y + 5, x + 14, y + 5);
-        g.DrawString("イナズマ線 (進捗の位置)", font, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 18, y + 9), XStringFormats.BaseLineLeft);
+        c.DrawText("イナズマ線 (進捗の位置)", 7.5, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 18, y + 9), XStringFormats.BaseLineLeft);
         // The reading notes go on a line of their own so they fit an A4 page too.
         x = c.Left;
         y += 12;
-        g.DrawString("濃い部分 = 進捗済み、斜線 = 期限超過、◆ = 時点の工程、点線枠 = 当初計画", font, PdfCanvas.Brush(ReportPalette.ExternalText),
+        c.DrawText("濃い部分 = 進捗済み、斜線 = 期限超過、◆ = 時点の工程、点線枠 = 当初計画", 7.5, false, PdfCanvas.Brush(ReportPalette.ExternalText),
             new XPoint(x, y + 9), XStringFormats.BaseLineLeft);
     }
 
@@ -117,14 +116,14 @@ internal static class PdfGantt
         {
             var rule = new XPen(PdfCanvas.Color(ReportPalette.Rule), 0.5);
             G.DrawRectangle(rule, PdfCanvas.Brush(ReportPalette.HeaderFill), titleX, top, titleWidth, YearHeaderHeight + MonthHeaderHeight);
-            G.DrawString("工程 (主管課)", c.Font(8, true), PdfCanvas.Brush(ReportPalette.Ink),
+            c.DrawText("工程 (主管課)", 8, true, PdfCanvas.Brush(ReportPalette.Ink),
                 new XPoint(titleX + titleWidth / 2, top + (YearHeaderHeight + MonthHeaderHeight) / 2 + 3), XStringFormats.BaseLineCenter);
             foreach (var band in slice)
             {
                 var left = Px(band.X0);
                 var width = (band.X1 - band.X0) * scale;
                 G.DrawRectangle(rule, PdfCanvas.Brush(ReportPalette.Accent), left, top, width, YearHeaderHeight);
-                G.DrawString($"{band.Label} ({band.WesternLabel})", c.Font(8.5, true), PdfCanvas.Brush("#FFFFFF"),
+                c.DrawText($"{band.Label} ({band.WesternLabel})", 8.5, true, PdfCanvas.Brush("#FFFFFF"),
                     new XPoint(left + width / 2, top + YearHeaderHeight - 4.5), XStringFormats.BaseLineCenter);
             }
             var ticks = chart.Ticks.Where(t => t.X >= fromX && t.X < toX).ToList();
@@ -136,7 +135,7 @@ internal static class PdfGantt
                 var current = chart.TodayX is { } today && today >= ticks[i].X && today < next;
                 G.DrawRectangle(rule, PdfCanvas.Brush(current ? ReportPalette.Signal(Signal.Red).Light : ReportPalette.HeaderFill),
                     left, top + YearHeaderHeight, right - left, MonthHeaderHeight);
-                G.DrawString(ticks[i].Month.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Font(7.5), PdfCanvas.Brush(ReportPalette.Ink),
+                c.DrawText(ticks[i].Month.Month.ToString(System.Globalization.CultureInfo.InvariantCulture), 7.5, false, PdfCanvas.Brush(ReportPalette.Ink),
                     new XPoint((left + right) / 2, top + YearHeaderHeight + MonthHeaderHeight - 3.5), XStringFormats.BaseLineCenter);
             }
         }
@@ -159,15 +158,15 @@ internal static class PdfGantt
                 var size = row.Kind == GanttRowKind.Initiative ? 8.5 : 7.5;
                 var indent = 4 + row.Depth * 10;
                 var owner = row.Kind == GanttRowKind.Milestone && row.Owner.Length > 0 ? row.Owner : "";
-                var ownerWidth = owner.Length > 0 ? Math.Min(titleWidth * 0.32, G.MeasureString(owner, c.Font(6.5)).Width + 4) : 0;
+                var ownerWidth = owner.Length > 0 ? Math.Min(titleWidth * 0.32, c.TextWidth(owner, 6.5) + 4) : 0;
                 // Track codes are the data file's keys (5.1-plan), not something the committee reads.
                 var label = row.Kind == GanttRowKind.Track ? row.Title : $"{row.Code} {row.Title}";
                 var text = Fit(label, titleWidth - indent - ownerWidth - 6, size, bold);
                 var color = row.Item?.Milestone.IsExternal == true ? ReportPalette.ExternalText : ReportPalette.Ink;
-                G.DrawString(text, c.Font(size, bold), PdfCanvas.Brush(color), new XPoint(titleX + indent, y + RowHeight - 4), XStringFormats.BaseLineLeft);
+                c.DrawText(text, size, bold, PdfCanvas.Brush(color), new XPoint(titleX + indent, y + RowHeight - 4), XStringFormats.BaseLineLeft);
                 if (owner.Length > 0)
                 {
-                    G.DrawString(Fit(owner, ownerWidth - 2, 6.5, false), c.Font(6.5), PdfCanvas.Brush(ReportPalette.ExternalText),
+                    c.DrawText(Fit(owner, ownerWidth - 2, 6.5, false), 6.5, false, PdfCanvas.Brush(ReportPalette.ExternalText),
                         new XPoint(titleX + titleWidth - 3, y + RowHeight - 4), XStringFormats.BaseLineRight);
                 }
                 if (row.LateCount > 0 && row.IsGroup)

@@ -37,6 +37,7 @@ public static class PdfReportWriter
             LateItems(canvas, report);
             Appendix(canvas, report);
             canvas.NumberPages();
+            canvas.WriteFallbackTextMap();
         }
         document.Save(output, closeStream: false);
     }
@@ -48,33 +49,33 @@ public static class PdfReportWriter
         var g = c.G;
         var centre = c.Width / 2;
         var y = c.Height * 0.28;
-        g.DrawString($"{h.MeetingName} 資料", c.Font(18), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+        c.DrawText($"{h.MeetingName} 資料", 18, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
         y += 50;
-        g.DrawString(h.PlanTitle, c.Font(26, true), PdfCanvas.Brush(ReportPalette.Accent), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+        c.DrawText(h.PlanTitle, 26, true, PdfCanvas.Brush(ReportPalette.Accent), new XPoint(centre, y), XStringFormats.BaseLineCenter);
         y += 44;
-        g.DrawString(h.Title, c.Font(30, true), PdfCanvas.Brush(ReportPalette.Accent), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+        c.DrawText(h.Title, 30, true, PdfCanvas.Brush(ReportPalette.Accent), new XPoint(centre, y), XStringFormats.BaseLineCenter);
         y += 24;
         g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.Accent), 1.5), centre - 220, y, centre + 220, y);
         y += 50;
-        g.DrawString($"基準日　{h.AsOfLabel}", c.Font(20), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+        c.DrawText($"基準日　{h.AsOfLabel}", 20, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
         y += 26;
-        g.DrawString($"({JapaneseDates.WesternDay(h.AsOf)})", c.Font(12), PdfCanvas.Brush(ReportPalette.ExternalText), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+        c.DrawText($"({JapaneseDates.WesternDay(h.AsOf)})", 12, false, PdfCanvas.Brush(ReportPalette.ExternalText), new XPoint(centre, y), XStringFormats.BaseLineCenter);
         y += 34;
-        g.DrawString($"対象　{h.ScopeLabel}", c.Font(14), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+        c.DrawText($"対象　{h.ScopeLabel}", 14, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
         if (h.Since is { } since)
         {
             y += 24;
-            g.DrawString($"前回会議　{JapaneseDates.Day(since)}", c.Font(12), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+            c.DrawText($"前回会議　{JapaneseDates.Day(since)}", 12, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
         }
         if (h.SampleData)
         {
             y += 40;
             var text = ReportNotes.SampleData;
-            var size = g.MeasureString(text, c.Font(12, true));
-            g.DrawRectangle(PdfCanvas.Brush(ReportPalette.Signal(Signal.Yellow).Light), centre - size.Width / 2 - 12, y - 18, size.Width + 24, 28);
-            g.DrawString(text, c.Font(12, true), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
+            var width = c.TextWidth(text, 12, true);
+            g.DrawRectangle(PdfCanvas.Brush(ReportPalette.Signal(Signal.Yellow).Light), centre - width / 2 - 12, y - 18, width + 24, 28);
+            c.DrawText(text, 12, true, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
         }
-        g.DrawString(h.IssuedBy, c.Font(16), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, c.Height * 0.82), XStringFormats.BaseLineCenter);
+        c.DrawText(h.IssuedBy, 16, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, c.Height * 0.82), XStringFormats.BaseLineCenter);
     }
 
     private static void Summary(PdfCanvas c, CommitteeReport report)
@@ -170,10 +171,10 @@ public static class PdfReportWriter
             var titleLines = c.Wrap($"{i.Code} {i.Title}", titleWidth - 34, titleSize, true);
             for (var l = 0; l < Math.Min(2, titleLines.Count); l++)
             {
-                g.DrawString(titleLines[l], c.Font(titleSize, true), PdfCanvas.Brush(ReportPalette.Ink),
+                c.DrawText(titleLines[l], titleSize, true, PdfCanvas.Brush(ReportPalette.Ink),
                     new XPoint(c.Left + 26, y + 15 + l * (titleSize + 2)), XStringFormats.BaseLineLeft);
             }
-            g.DrawString($"主管 {i.LeadDepartment}", c.Font(8), PdfCanvas.Brush(ReportPalette.ExternalText),
+            c.DrawText($"主管 {i.LeadDepartment}", 8, false, PdfCanvas.Brush(ReportPalette.ExternalText),
                 new XPoint(c.Left + 26, y + rowHeight - 10), XStringFormats.BaseLineLeft);
 
             var own = i.Total - i.External;
@@ -197,7 +198,7 @@ public static class PdfReportWriter
                 g.DrawRectangle(PdfCanvas.Brush(color), x, y + 8, w, 16);
                 if (w > 14)
                 {
-                    g.DrawString(N(count), c.Font(8, true), PdfCanvas.Brush(light ? ReportPalette.Ink : "#FFFFFF"),
+                    c.DrawText(N(count), 8, true, PdfCanvas.Brush(light ? ReportPalette.Ink : "#FFFFFF"),
                         new XPoint(x + w / 2, y + 19), XStringFormats.BaseLineCenter);
                 }
                 x += w;
@@ -206,7 +207,7 @@ public static class PdfReportWriter
             // The expected progress as a tick across the bar, so "behind" reads at a glance.
             var tick = barX + barWidth * i.ExpectedProgress / 100.0;
             g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.Ink), 1.2) { DashStyle = XDashStyle.Dash }, tick, y + 4, tick, y + 28);
-            g.DrawString($"完了率 {Share(i.ShareDone)}　進捗 実績 {i.ActualProgress}% / 計画 {i.ExpectedProgress}%", c.Font(8),
+            c.DrawText($"完了率 {Share(i.ShareDone)}　進捗 実績 {i.ActualProgress}% / 計画 {i.ExpectedProgress}%", 8, false,
                 PdfCanvas.Brush(ReportPalette.Ink), new XPoint(barX, y + 37), XStringFormats.BaseLineLeft);
 
             var counts = $"工程 {own}" + (i.External > 0 ? $" (ほか国・県 {i.External})" : "")
@@ -214,15 +215,15 @@ public static class PdfReportWriter
             var flags = $"遅延 {i.Overdue}　着手遅れ {i.LateStart}　要注意 {i.AtRisk}　更新なし {i.Stale}";
             // The counts shrink to the room left before the grade badge (narrower on A4).
             var room = gradeX - 10 - statsX;
-            var widest = Math.Max(g.MeasureString(counts, c.Font(9)).Width, g.MeasureString(flags, c.Font(9, true)).Width);
+            var widest = Math.Max(c.TextWidth(counts, 9), c.TextWidth(flags, 9, true));
             var statsSize = Math.Min(9, Math.Floor(9 * room / widest * 10) / 10);
-            g.DrawString(counts, c.Font(statsSize), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(statsX, y + 18), XStringFormats.BaseLineLeft);
-            g.DrawString(flags, c.Font(statsSize, i.Late > 0), PdfCanvas.Brush(i.Late > 0 ? ReportPalette.Signal(Signal.Red).Strong : ReportPalette.Ink),
+            c.DrawText(counts, statsSize, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(statsX, y + 18), XStringFormats.BaseLineLeft);
+            c.DrawText(flags, statsSize, i.Late > 0, PdfCanvas.Brush(i.Late > 0 ? ReportPalette.Signal(Signal.Red).Strong : ReportPalette.Ink),
                 new XPoint(statsX, y + 32), XStringFormats.BaseLineLeft);
 
             var tone = ReportPalette.Evaluation(i.Evaluation);
             g.DrawRoundedRectangle(PdfCanvas.Brush(tone.Strong), gradeX, y + 6, 84, 30, 6, 6);
-            g.DrawString(i.EvaluationLabel, c.Font(11, true), PdfCanvas.Brush("#FFFFFF"), new XPoint(gradeX + 42, y + 26), XStringFormats.BaseLineCenter);
+            c.DrawText(i.EvaluationLabel, 11, true, PdfCanvas.Brush("#FFFFFF"), new XPoint(gradeX + 42, y + 26), XStringFormats.BaseLineCenter);
             c.Y += rowHeight;
         }
     }
@@ -241,11 +242,11 @@ public static class PdfReportWriter
                  })
         {
             g.DrawRectangle(new XPen(PdfCanvas.Color(ReportPalette.Rule), 0.4), PdfCanvas.Brush(color), x, y - 7, 14, 9);
-            g.DrawString(label, c.Font(8), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 18, y), XStringFormats.BaseLineLeft);
-            x += 30 + g.MeasureString(label, c.Font(8)).Width;
+            c.DrawText(label, 8, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 18, y), XStringFormats.BaseLineLeft);
+            x += 30 + c.TextWidth(label, 8);
         }
         g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.Ink), 1.2) { DashStyle = XDashStyle.Dash }, x, y - 8, x, y + 2);
-        g.DrawString("計画上の進捗 (期間の経過割合)", c.Font(8), PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 6, y), XStringFormats.BaseLineLeft);
+        c.DrawText("計画上の進捗 (期間の経過割合)", 8, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 6, y), XStringFormats.BaseLineLeft);
         c.Y += 18;
     }
 

@@ -17,6 +17,7 @@ public class ReportBenchmarks
 
     private RoadmapSnapshot _roadmap = null!;
     private CommitteeReport _report = null!;
+    private CommitteeReport _rareKanji = null!;
 
     [Params(1_000, 10_000)]
     public int Milestones { get; set; }
@@ -26,8 +27,15 @@ public class ReportBenchmarks
     {
         _roadmap = SyntheticRoadmap.Create(Milestones, seed: 42);
         _report = Build();
+        // Every milestone title starts with 𠮷, which BIZ UDPGothic lacks: each such line is set in two fonts.
+        _rareKanji = _report with
+        {
+            Milestones = [.. _report.Milestones.Select(m => m with { Title = "𠮷" + m.Title })],
+            Late = [.. _report.Late.Select(m => m with { Title = "𠮷" + m.Title })],
+        };
         // Font loading and the resolver belong to the first export of a process, not to every one.
         PdfReportWriter.Write(_report, Stream.Null);
+        PdfReportWriter.Write(_rareKanji, Stream.Null);
     }
 
     public CommitteeReport Build() => ReportBuilder.Build(_roadmap, [],
@@ -57,6 +65,14 @@ public class ReportBenchmarks
     {
         using var stream = new MemoryStream();
         PdfReportWriter.Write(_report, stream);
+        return stream.Length;
+    }
+
+    [Benchmark]
+    public long PdfRareKanji()
+    {
+        using var stream = new MemoryStream();
+        PdfReportWriter.Write(_rareKanji, stream);
         return stream.Length;
     }
 }
