@@ -35,6 +35,7 @@ internal sealed partial class CircuitClient(Uri baseUri, HttpClient http, Cookie
     private long _nextJsObjectId;
     private int _nextCallId;
     private bool _closing;
+    private string? _secret;
 
     public int Batches { get; private set; }
 
@@ -87,6 +88,7 @@ internal sealed partial class CircuitClient(Uri baseUri, HttpClient http, Cookie
         {
             throw new InvalidOperationException("StartCircuit was refused");
         }
+        _secret = secret;
         var operations = new JsonArray();
         for (var i = 0; i < markers.Count; i++)
         {
@@ -162,12 +164,30 @@ internal sealed partial class CircuitClient(Uri baseUri, HttpClient http, Cookie
         return false;
     }
 
+    /// <summary>Leaves as a closing tab does: the page's unload beacon tells the server to drop the circuit now
+    /// rather than keep it for a reconnect.</summary>
     public async ValueTask DisposeAsync()
     {
         _closing = true;
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
+        }
+        if (_secret is not null)
+        {
+            try
+            {
+                using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["circuitId"] = _secret });
+                using var response = await http.PostAsync(new Uri(baseUri, "_blazor/disconnect"), form);
+                if (!response.IsSuccessStatusCode)
+                {
+                    errors.Add($"circuit {index}: disconnect answered {(int)response.StatusCode}");
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                errors.Add($"circuit {index}: disconnect: {First(ex.Message)}");
+            }
         }
     }
 
