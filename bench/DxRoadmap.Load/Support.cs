@@ -91,6 +91,7 @@ internal sealed class CpuMeter(int? pid)
 {
     private readonly double _serverStart = ServerSeconds(pid);
     private readonly TimeSpan _selfStart = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+    private readonly (long Busy, long Total) _machineStart = Machine();
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
 
     public string Summary()
@@ -98,8 +99,19 @@ internal sealed class CpuMeter(int? pid)
         var wall = _clock.Elapsed.TotalSeconds;
         var self = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - _selfStart).TotalSeconds;
         var server = pid is null ? double.NaN : ServerSeconds(pid) - _serverStart;
+        var machine = Machine();
+        var busy = (double)(machine.Busy - _machineStart.Busy) / Math.Max(1, machine.Total - _machineStart.Total);
         return string.Create(CultureInfo.InvariantCulture,
-            $"server {server:F1} s ({server / wall:F2} cores), load client {self:F1} s ({self / wall:F2} cores) over {wall:F0} s");
+            $"server {server:F1} s ({server / wall:F2} cores), load client {self:F1} s ({self / wall:F2} cores), machine {busy:P0} busy ({Environment.ProcessorCount} cores) over {wall:F0} s");
+    }
+
+    // The first line of /proc/stat: all CPUs' time in user, nice, system, idle, iowait, irq, softirq, steal.
+    private static (long Busy, long Total) Machine()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
+            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        var total = fields.Sum();
+        return (total - fields[3] - fields[4], total);
     }
 
     private static double ServerSeconds(int? pid)
