@@ -2,14 +2,26 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
 
-// A bounded load test of a running DxRoadmap: N signed-in Blazor circuits, each a headless Chromium page on the
+// A bounded load test of a running DxRoadmap: N signed-in Blazor circuits. With --client signalr each circuit is a
+// real Blazor Server circuit over SignalR without a browser (SignalRLoad), cheap enough for hundreds of circuits on
+// the server's own machine. The default, --client browser, makes each circuit a headless Chromium page on the
 // Gantt chart, switching the zoom (月 / 四半期 / 年度) and timing each switch from the click until the chart has
 // re-rendered; then the dashboard is opened on every page and timed until interactive. Reports p50/p95, errors
 // and the server's working set (from /proc, by --server-pid). Everything stops after --rounds interactions.
 //
 //   dotnet run -c Release --project bench/DxRoadmap.Load -- --url http://127.0.0.1:5307 --circuits 50 \
-//       --rounds 5 --server-pid PID [--user editor --password …]
+//       --rounds 5 --server-pid PID [--client browser|signalr] [--think-ms 2000-5000] [--user editor --password …]
 var options = Options.Parse(args);
+if (options.Client == "signalr")
+{
+    return await SignalRLoad.RunAsync(options);
+}
+if (options.Client != "browser")
+{
+    Console.Error.WriteLine("--client is browser or signalr");
+    return 2;
+}
+var cpu = new CpuMeter(options.ServerPid);
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
 {
@@ -129,10 +141,11 @@ await context.CloseAsync();
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     circuits: {options.Circuits} requested, {pages.Count} opened
-    zoom switches: {zoomTimes.Count}  p50 {Percentile(zoomTimes, 50):F0} ms  p95 {Percentile(zoomTimes, 95):F0} ms  max {(zoomTimes.Count > 0 ? zoomTimes.Max() : double.NaN):F0} ms
-    dashboard opens: {dashboardTimes.Count}  p50 {Percentile(dashboardTimes, 50):F0} ms  p95 {Percentile(dashboardTimes, 95):F0} ms
+    {Stats.Line("zoom switches", zoomTimes)}
+    {Stats.Line("dashboard opens", dashboardTimes)}
     errors: {errors.Count}
     server working set: peak {memory.Peak}, now {memory.Current}
+    cpu whole run: {cpu.Summary()}
     load average: {File.ReadAllText("/proc/loadavg").Trim()}
     duration: {stopwatch.Elapsed.TotalSeconds:F0} s
     """));
@@ -150,95 +163,5 @@ static async Task WaitInteractiveAsync(IPage page) =>
 static Task<string?> ChartWidthAsync(IPage page) =>
     page.EvaluateAsync<string?>("() => document.querySelector('[data-testid=gantt] svg')?.getAttribute('width') ?? null");
 
-static double Percentile(List<double> values, int p)
-{
-    if (values.Count == 0)
-    {
-        return double.NaN;
-    }
-    var sorted = values.Order().ToList();
-    return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-}
-
 static string First(string message) => message.Split('\n')[0];
 
-internal sealed record Options(string Url, int Circuits, int Rounds, int? ServerPid, string User, string Password, int TimeoutMs)
-{
-    public static Options Parse(string[] args)
-    {
-        string? Get(string name)
-        {
-            var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-        }
-        return new Options(
-            Get("--url") ?? "http://127.0.0.1:5307",
-            int.Parse(Get("--circuits") ?? "50", CultureInfo.InvariantCulture),
-            int.Parse(Get("--rounds") ?? "6", CultureInfo.InvariantCulture),
-            Get("--server-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
-            Get("--user") ?? "editor",
-            Get("--password") ?? Environment.GetEnvironmentVariable("DXROADMAP_LOAD_PASSWORD") ?? "aira-demo-password",
-            int.Parse(Get("--timeout-ms") ?? "60000", CultureInfo.InvariantCulture));
-    }
-}
-
-internal sealed class ErrorLog
-{
-    private readonly List<string> _errors = [];
-
-    public int Count
-    {
-        get { lock (_errors) { return _errors.Count; } }
-    }
-
-    public void Add(string error)
-    {
-        lock (_errors)
-        {
-            _errors.Add(error);
-        }
-    }
-
-    public IEnumerable<string> Distinct()
-    {
-        lock (_errors)
-        {
-            return _errors.Distinct().ToList();
-        }
-    }
-}
-
-/// <summary>The server process's resident memory (VmRSS) from /proc, and the highest seen.</summary>
-internal sealed class MemorySampler(int? pid)
-{
-    private long _peak;
-    private long _current;
-
-    public string Current => Format(_current);
-
-    public string Peak => Format(_peak);
-
-    public void Sample()
-    {
-        lock (this)
-        {
-            SampleLocked();
-        }
-    }
-
-    private void SampleLocked()
-    {
-        if (pid is null || !File.Exists($"/proc/{pid}/status"))
-        {
-            return;
-        }
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        if (line is not null && long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], out var kb))
-        {
-            _current = kb * 1024;
-            _peak = Math.Max(_peak, _current);
-        }
-    }
-
-    private string Format(long bytes) => pid is null ? "(no --server-pid)" : $"{bytes / 1024.0 / 1024:F0} MB";
-}
