@@ -18,6 +18,10 @@ public class DashboardBenchmarks
 {
     private static readonly DateOnly AsOf = new(2024, 6, 1);
 
+    // The badge and the dashboard open on today (Japan time).
+    private static readonly DateOnly Today =
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
+
     private string _folder = null!;
     private ProgressQueries _queries = null!;
     private RoadmapReader _reader = null!;
@@ -54,8 +58,14 @@ public class DashboardBenchmarks
     public Task<DashboardView> Dashboard() => _queries.GetDashboardAsync(AsOf, department: null);
 
     [Benchmark]
+    public Task<DashboardView> DashboardToday() => _queries.GetDashboardAsync(Today, department: null);
+
+    [Benchmark]
     public async Task<int> LoadOnly() => (await _reader.LoadAsync()).Milestones.Count;
 
     [Benchmark]
     public Task<int> AlertCount() => _queries.CountAlertsAsync(AsOf);
+
+    [Benchmark]
+    public Task<int> AlertCountToday() => _queries.CountAlertsAsync(Today);
 }
