@@ -12,6 +12,8 @@ namespace DxRoadmap.Bench;
 /// <summary>
 /// The dashboard's query as a page asks it: load the roadmap from a SQLite file filled by the seed-synthetic
 /// seeder, assess every milestone, group, sort. Also the load alone and the alert count (the badge on every page).
+/// The plain cases ask a reader that has answered before (nothing saved since: one stamp query, then the kept
+/// snapshot); the Cold cases ask a fresh reader, as the first page after a save does.
 /// </summary>
 [MemoryDiagnoser]
 public class DashboardBenchmarks
@@ -25,6 +27,7 @@ public class DashboardBenchmarks
     private string _folder = null!;
     private ProgressQueries _queries = null!;
     private RoadmapReader _reader = null!;
+    private RoadmapDbContextFactory _factory = null!;
 
     [Params(10_000)]
     public int Milestones { get; set; }
@@ -43,6 +46,7 @@ public class DashboardBenchmarks
             db.Database.Migrate();
             SyntheticSeeder.SeedAsync(db, Milestones, seed: 42, replace: false).GetAwaiter().GetResult();
         }
+        _factory = factory;
         _reader = new RoadmapReader(factory);
         _queries = new ProgressQueries(_reader, Options.Create(DelayThresholds.Default));
     }
@@ -68,4 +72,18 @@ public class DashboardBenchmarks
 
     [Benchmark]
     public Task<int> AlertCountToday() => _queries.CountAlertsAsync(Today);
+
+    [Benchmark]
+    public Task<DashboardView> DashboardCold() => Fresh().GetDashboardAsync(AsOf, department: null);
+
+    [Benchmark]
+    public Task<DashboardView> DashboardTodayCold() => Fresh().GetDashboardAsync(Today, department: null);
+
+    [Benchmark]
+    public async Task<int> LoadOnlyCold() => (await new RoadmapReader(_factory).LoadAsync()).Milestones.Count;
+
+    [Benchmark]
+    public Task<int> AlertCountTodayCold() => Fresh().CountAlertsAsync(Today);
+
+    private ProgressQueries Fresh() => new(new RoadmapReader(_factory), Options.Create(DelayThresholds.Default));
 }
