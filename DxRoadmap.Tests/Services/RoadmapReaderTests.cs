@@ -165,6 +165,15 @@ public sealed class RoadmapReaderInstancesTests : IDisposable
 /// <summary>The migration that adds the history's UTC ticks computes them exactly for rows already there.</summary>
 public sealed class HistoryTicksMigrationTests
 {
+    private static readonly DateTimeOffset[] Moments =
+    [
+            new(2024, 6, 1, 17, 23, 0, TimeSpan.FromHours(9)),
+            new DateTimeOffset(2024, 6, 1, 23, 59, 59, TimeSpan.FromHours(9)).AddTicks(9_999_999),
+            new DateTimeOffset(2022, 4, 1, 0, 0, 0, TimeSpan.FromHours(9)).AddTicks(5_000_000),
+            new(2021, 12, 31, 20, 30, 0, TimeSpan.FromHours(-5.5)),
+            new(2023, 1, 1, 0, 0, 0, TimeSpan.Zero),
+    ];
+
     [Fact]
     public async Task ExistingHistoryRows_GetTheirExactUtcTicks()
     {
@@ -174,15 +183,7 @@ public sealed class HistoryTicksMigrationTests
         await using var db = new RoadmapDbContext(options);
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync("20261126064507_Standardisation");
-
-        DateTimeOffset[] moments =
-        [
-            new(2024, 6, 1, 17, 23, 0, TimeSpan.FromHours(9)),
-            new DateTimeOffset(2024, 6, 1, 23, 59, 59, TimeSpan.FromHours(9)).AddTicks(9_999_999),
-            new DateTimeOffset(2022, 4, 1, 0, 0, 0, TimeSpan.FromHours(9)).AddTicks(5_000_000),
-            new(2021, 12, 31, 20, 30, 0, TimeSpan.FromHours(-5.5)),
-            new(2023, 1, 1, 0, 0, 0, TimeSpan.Zero),
-        ];
+        var moments = Moments;
         await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF;");
         foreach (var moment in moments)
         {
@@ -199,5 +200,36 @@ public sealed class HistoryTicksMigrationTests
         Assert.Equal(moments.Select(m => m.UtcTicks), ticks);
         var stored = await db.ProgressUpdates.AsNoTracking().OrderBy(u => u.Id).Select(u => u.UpdatedAt).ToListAsync();
         Assert.Equal(moments, stored);
+    }
+
+    [Fact]
+    public async Task ExistingHistoryRows_GetTheirExactUtcTicks_OnPostgres()
+    {
+        var connectionString = PostgresDatabase.CreateBlank();
+        try
+        {
+            var options = new DbContextOptionsBuilder<RoadmapDbContext>().UseNpgsql(connectionString).Options;
+            await using (var db = new PostgresRoadmapDbContext(options))
+            {
+                var migrator = db.GetService<IMigrator>();
+                await migrator.MigrateAsync("20261126072515_InitialPostgres");
+                await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"ProgressUpdates\" DROP CONSTRAINT \"FK_ProgressUpdates_Milestones_MilestoneId\"");
+                foreach (var moment in Moments)
+                {
+                    // timestamptz keeps microseconds; the moments here have no finer part.
+                    var utc = moment.ToUniversalTime();
+                    await db.Database.ExecuteSqlAsync(
+                        $"INSERT INTO \"ProgressUpdates\" (\"MilestoneId\", \"UpdatedBy\", \"UpdatedAt\", \"Changes\") VALUES (1, 'x', {utc}, '[]')");
+                }
+                await migrator.MigrateAsync();
+                var ticks = await db.Database.SqlQueryRaw<long>(
+                    $"SELECT \"{DataStamping.UpdatedAtTicks}\" AS \"Value\" FROM \"ProgressUpdates\" ORDER BY \"Id\"").ToListAsync();
+                Assert.Equal(Moments.Select(m => m.UtcTicks - m.UtcTicks % 10), ticks);
+            }
+        }
+        finally
+        {
+            PostgresDatabase.Drop(connectionString);
+        }
     }
 }
