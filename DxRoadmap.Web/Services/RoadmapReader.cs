@@ -74,9 +74,10 @@ public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
         var updates = db.ProgressUpdates.AsNoTracking();
         var later = await updates.Where(u => EF.Property<long>(u, DataStamping.UpdatedAtTicks) > ticks)
             .ToListAsync(cancellationToken);
+        // IN (subquery), evaluated once, rather than a correlated EXISTS per history row.
+        var changedLater = updates.Where(l => EF.Property<long>(l, DataStamping.UpdatedAtTicks) > ticks).Select(l => l.MilestoneId);
         var lastBefore = await updates
-            .Where(u => EF.Property<long>(u, DataStamping.UpdatedAtTicks) <= ticks
-                && updates.Any(l => l.MilestoneId == u.MilestoneId && EF.Property<long>(l, DataStamping.UpdatedAtTicks) > ticks))
+            .Where(u => EF.Property<long>(u, DataStamping.UpdatedAtTicks) <= ticks && changedLater.Contains(u.MilestoneId))
             .GroupBy(u => u.MilestoneId)
             .Select(g => g.OrderByDescending(u => EF.Property<long>(u, DataStamping.UpdatedAtTicks)).ThenBy(u => u.Id).First())
             .ToListAsync(cancellationToken);
