@@ -54,9 +54,12 @@ public static class RoadmapHistory
         return roadmap with { Milestones = milestones };
     }
 
-    /// <summary>The end of a day in Japan: what "as of that date" means for changes saved during it.</summary>
+    /// <summary>
+    /// The last moment of a day in Japan (one tick before midnight): what "as of that date" means for changes
+    /// saved during it, including one saved at 23:59:59.5.
+    /// </summary>
     public static DateTimeOffset EndOfDay(DateOnly day) =>
-        new(day.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.FromHours(9));
+        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9)).AddTicks(-1);
 
     private static void Revert(Milestone m, FieldChange change, IReadOnlyDictionary<string, Department> departments)
     {

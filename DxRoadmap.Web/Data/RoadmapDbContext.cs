@@ -28,6 +28,7 @@ public class RoadmapDbContext(DbContextOptions options) : IdentityDbContext<AppU
     public DbSet<StandardStep> StandardSteps => Set<StandardStep>();
     public DbSet<StandardStepCompletion> StandardStepCompletions => Set<StandardStepCompletion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataStamp> DataStamps => Set<DataStamp>();
 
     /// <summary>The clock audit rows are stamped with; the app's factory sets the injected one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
@@ -52,6 +53,7 @@ public class RoadmapDbContext(DbContextOptions options) : IdentityDbContext<AppU
     {
         var rows = await AuditCollector.CollectAsync(ChangeTracker, Clock.GetUtcNow(), cancellationToken);
         AuditEntries.AddRange(rows);
+        DataStamping.Apply(this);
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) - rows.Count;

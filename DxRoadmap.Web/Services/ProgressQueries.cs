@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Domain.Schedule;
 using Microsoft.Extensions.Options;
@@ -55,23 +57,25 @@ public sealed record DepartmentLine(Department Department, int Owned, int Relate
 /// <summary>
 /// Read-side questions of the progress screens. Each call loads one snapshot through <see cref="RoadmapReader"/>
 /// and answers with the domain rules for the given as-of date, so every screen agrees with the reports.
+/// The reader hands out the same snapshot until the data changes, so the assessment of a snapshot on a day is
+/// kept with it (the alert badge asks on every navigation) and goes when the snapshot does.
 /// </summary>
 public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThresholds> thresholds)
 {
+    private const int DaysKeptPerSnapshot = 16;
+
+    private readonly ConditionalWeakTable<RoadmapSnapshot, ConcurrentDictionary<(DateOnly, DelayThresholds), Assessment>> _assessments = new();
+
     private DelayThresholds Thresholds => thresholds.Value;
 
     public async Task<DashboardView> GetDashboardAsync(DateOnly asOf, string? department, CancellationToken cancellationToken = default)
     {
         var roadmap = await reader.LoadAsOfAsync(asOf, cancellationToken);
-        var assessed = RoadmapSummary.Assess(roadmap, asOf, Thresholds);
+        var (assessed, flaggedAll) = Assessed(roadmap, asOf);
         var mineFirst = MineFirst(department);
 
-        var flagged = assessed.Where(a => a.Assessment.NeedsAttention)
-            .OrderBy(mineFirst)
-            .ThenByDescending(a => a.Assessment.Signal)
-            .ThenBy(a => a.Assessment.Worst!.Kind)
-            .ThenByDescending(a => a.Assessment.Worst!.Days)
-            .ToList();
+        // Stable: the chosen 課 first, otherwise the alert order.
+        var flagged = department is null ? flaggedAll.ToList() : flaggedAll.OrderBy(mineFirst).ToList();
 
         var fiscalYear = JapaneseDates.FiscalYear(asOf);
         var from = JapaneseDates.FiscalYearStart(fiscalYear);
@@ -98,13 +102,13 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
     public async Task<IReadOnlyList<AlertRow>> GetAlertsAsync(DateOnly asOf, CancellationToken cancellationToken = default)
     {
         var roadmap = await reader.LoadAsOfAsync(asOf, cancellationToken);
-        return Flagged(roadmap, asOf).Select(a => new AlertRow(a)).ToList();
+        return Assessed(roadmap, asOf).Flagged.Select(a => new AlertRow(a)).ToList();
     }
 
     public async Task<int> CountAlertsAsync(DateOnly asOf, CancellationToken cancellationToken = default)
     {
         var roadmap = await reader.LoadAsOfAsync(asOf, cancellationToken);
-        return Flagged(roadmap, asOf).Count;
+        return Assessed(roadmap, asOf).Flagged.Count;
     }
 
     public async Task<InitiativeView?> GetInitiativeAsync(string code, DateOnly asOf, CancellationToken cancellationToken = default)
@@ -115,7 +119,7 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
         {
             return null;
         }
-        var assessed = RoadmapSummary.Assess(roadmap, asOf, Thresholds).Where(a => a.Initiative.Id == initiative.Id).ToList();
+        var assessed = Assessed(roadmap, asOf).Assessed.Where(a => a.Initiative.Id == initiative.Id).ToList();
         var tracks = roadmap.Tracks.Where(t => t.InitiativeId == initiative.Id).OrderBy(t => t.Order)
             .Select(t => new TrackView(t, assessed.Where(a => a.Track.Id == t.Id).ToList()))
             .ToList();
@@ -125,7 +129,7 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
     public async Task<IReadOnlyList<DepartmentLine>> GetDepartmentLinesAsync(DateOnly asOf, CancellationToken cancellationToken = default)
     {
         var roadmap = await reader.LoadAsOfAsync(asOf, cancellationToken);
-        var assessed = RoadmapSummary.Assess(roadmap, asOf, Thresholds);
+        var assessed = Assessed(roadmap, asOf).Assessed;
         return roadmap.Departments
             .Select(d =>
             {
@@ -150,7 +154,7 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
         {
             return null;
         }
-        var milestones = RoadmapSummary.Assess(roadmap, asOf, Thresholds)
+        var milestones = Assessed(roadmap, asOf).Assessed
             .Where(a => Concerns(a.Milestone, name))
             .OrderByDescending(a => a.Assessment.Signal)
             .ThenBy(a => a.Milestone.IsClosed)
@@ -170,13 +174,30 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
     public static bool Concerns(Milestone milestone, string department) =>
         milestone.OwnerName == department || milestone.RelatedDepartments.Contains(department);
 
-    private List<AssessedMilestone> Flagged(RoadmapSnapshot roadmap, DateOnly asOf) =>
-        RoadmapSummary.Assess(roadmap, asOf, Thresholds)
+    /// <summary>Every milestone assessed on the day, and the flagged ones late first, then by how far behind.</summary>
+    private Assessment Assessed(RoadmapSnapshot roadmap, DateOnly asOf)
+    {
+        var kept = _assessments.GetValue(roadmap, _ => new());
+        var key = (asOf, Thresholds);
+        if (kept.TryGetValue(key, out var assessment))
+        {
+            return assessment;
+        }
+        var assessed = RoadmapSummary.Assess(roadmap, asOf, Thresholds);
+        var flagged = assessed
             .Where(a => a.Assessment.NeedsAttention)
             .OrderByDescending(a => a.Assessment.Signal)
             .ThenBy(a => a.Assessment.Worst!.Kind)
             .ThenByDescending(a => a.Assessment.Worst!.Days)
             .ToList();
+        if (kept.Count >= DaysKeptPerSnapshot)
+        {
+            kept.Clear();
+        }
+        return kept.GetOrAdd(key, new Assessment(assessed, flagged));
+    }
+
+    private sealed record Assessment(IReadOnlyList<AssessedMilestone> Assessed, IReadOnlyList<AssessedMilestone> Flagged);
 
     /// <summary>Sort key putting the chosen 課's items (owned, then related) before the rest.</summary>
     private static Func<AssessedMilestone, int> MineFirst(string? department) => a =>

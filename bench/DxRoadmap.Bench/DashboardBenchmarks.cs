@@ -12,15 +12,22 @@ namespace DxRoadmap.Bench;
 /// <summary>
 /// The dashboard's query as a page asks it: load the roadmap from a SQLite file filled by the seed-synthetic
 /// seeder, assess every milestone, group, sort. Also the load alone and the alert count (the badge on every page).
+/// The plain cases ask a reader that has answered before (nothing saved since: one stamp query, then the kept
+/// snapshot); the Cold cases ask a fresh reader, as the first page after a save does.
 /// </summary>
 [MemoryDiagnoser]
 public class DashboardBenchmarks
 {
     private static readonly DateOnly AsOf = new(2024, 6, 1);
 
+    // The badge and the dashboard open on today (Japan time).
+    private static readonly DateOnly Today =
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
+
     private string _folder = null!;
     private ProgressQueries _queries = null!;
     private RoadmapReader _reader = null!;
+    private RoadmapDbContextFactory _factory = null!;
 
     [Params(10_000)]
     public int Milestones { get; set; }
@@ -39,6 +46,7 @@ public class DashboardBenchmarks
             db.Database.Migrate();
             SyntheticSeeder.SeedAsync(db, Milestones, seed: 42, replace: false).GetAwaiter().GetResult();
         }
+        _factory = factory;
         _reader = new RoadmapReader(factory);
         _queries = new ProgressQueries(_reader, Options.Create(DelayThresholds.Default));
     }
@@ -54,8 +62,28 @@ public class DashboardBenchmarks
     public Task<DashboardView> Dashboard() => _queries.GetDashboardAsync(AsOf, department: null);
 
     [Benchmark]
+    public Task<DashboardView> DashboardToday() => _queries.GetDashboardAsync(Today, department: null);
+
+    [Benchmark]
     public async Task<int> LoadOnly() => (await _reader.LoadAsync()).Milestones.Count;
 
     [Benchmark]
     public Task<int> AlertCount() => _queries.CountAlertsAsync(AsOf);
+
+    [Benchmark]
+    public Task<int> AlertCountToday() => _queries.CountAlertsAsync(Today);
+
+    [Benchmark]
+    public Task<DashboardView> DashboardCold() => Fresh().GetDashboardAsync(AsOf, department: null);
+
+    [Benchmark]
+    public Task<DashboardView> DashboardTodayCold() => Fresh().GetDashboardAsync(Today, department: null);
+
+    [Benchmark]
+    public async Task<int> LoadOnlyCold() => (await new RoadmapReader(_factory).LoadAsync()).Milestones.Count;
+
+    [Benchmark]
+    public Task<int> AlertCountTodayCold() => Fresh().CountAlertsAsync(Today);
+
+    private ProgressQueries Fresh() => new(new RoadmapReader(_factory), Options.Create(DelayThresholds.Default));
 }

@@ -86,6 +86,9 @@ internal sealed class ProgressUpdateConfiguration : IEntityTypeConfiguration<Pro
         builder.HasOne(u => u.Milestone).WithMany().HasForeignKey(u => u.MilestoneId)
             .OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(u => new { u.MilestoneId, u.UpdatedAt });
+        // UpdatedAt as UTC ticks, set on every save (DataStamping.Apply): the history after a cutoff is read in SQL.
+        builder.Property<long>(DataStamping.UpdatedAtTicks);
+        builder.HasIndex(DataStamping.UpdatedAtTicks);
     }
 }
 

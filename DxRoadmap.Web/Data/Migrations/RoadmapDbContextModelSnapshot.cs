@@ -364,12 +364,17 @@ namespace DxRoadmap.Web.Data.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("UpdatedAtUtcTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAtUtcTicks");
 
                     b.HasIndex("MilestoneId", "UpdatedAt");
 
@@ -569,6 +574,26 @@ namespace DxRoadmap.Web.Data.Migrations
                     b.HasIndex("Entity", "EntityId");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("DxRoadmap.Web.Data.DataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("DxRoadmap.Web.Data.Identity.AppUser", b =>

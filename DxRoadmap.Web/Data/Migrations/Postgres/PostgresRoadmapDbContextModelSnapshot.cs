@@ -386,12 +386,17 @@ namespace DxRoadmap.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("UpdatedAtUtcTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("UpdatedBy")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UpdatedAtUtcTicks");
 
                     b.HasIndex("MilestoneId", "UpdatedAt");
 
@@ -603,6 +608,26 @@ namespace DxRoadmap.Web.Data.Migrations.Postgres
                     b.HasIndex("Entity", "EntityId");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("DxRoadmap.Web.Data.DataStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataStamps");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("DxRoadmap.Web.Data.Identity.AppUser", b =>
