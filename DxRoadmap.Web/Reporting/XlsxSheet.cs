@@ -108,6 +108,12 @@ internal sealed class XlsxSheet(XlsxBook book, string name)
     internal string Absolute((int Row1, int Column1, int Row2, int Column2) r) =>
         $"{Quoted(Name)}!${Column(r.Column1)}${r.Row1}:${Column(r.Column2)}${r.Row2}";
 
+    /// <summary>
+    /// A column's stored width includes the cell margins; Excel shows the width in characters without them,
+    /// so widths are given as Excel shows them and the margin is added on writing (ClosedXML does the same).
+    /// </summary>
+    private const double CellPadding = 0.710625;
+
     private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Streams the worksheet part, in the element order the schema requires.</summary>
@@ -140,7 +146,7 @@ internal sealed class XlsxSheet(XlsxBook book, string name)
         if (_widths.Count > 0)
         {
             writer.WriteElement(new Columns(_widths.Select(w => new DocumentFormat.OpenXml.Spreadsheet.Column
-                { Min = (uint)w.Key, Max = (uint)w.Key, Width = w.Value, CustomWidth = true })));
+                { Min = (uint)w.Key, Max = (uint)w.Key, Width = w.Value + CellPadding, CustomWidth = true })));
         }
 
         writer.WriteStartElement(new SheetData());
