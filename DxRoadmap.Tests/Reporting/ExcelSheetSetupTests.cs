@@ -123,6 +123,18 @@ public class ExcelSheetSetupTests
     }
 
     [Fact]
+    public async Task Package_IsValidAgainstTheSpreadsheetSchema()
+    {
+        var stream = new MemoryStream();
+        ExcelReportWriter.Write(await Reports.BuildAsync("2026-11-26", since: "2026-06-01"), stream);
+        stream.Position = 0;
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public void SyntheticReport_OfAThousandMilestones_ReopensWithEveryRow()
     {
         var roadmap = SyntheticRoadmap.Create(1_000, seed: 42);
