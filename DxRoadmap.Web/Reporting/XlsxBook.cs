@@ -308,7 +308,7 @@ internal sealed class XlsxBook : IDisposable
         if (line != XlsxLine.None)
         {
             side.Style = line == XlsxLine.Thin ? BorderStyleValues.Thin : BorderStyleValues.Medium;
-            side.Append(color is null ? new Color { Indexed = 64 } : new Color { Rgb = Argb(color) });
+            side.Append(new Color { Rgb = Argb(color ?? "#000000") });
         }
         return side;
     }

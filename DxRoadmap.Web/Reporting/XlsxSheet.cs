@@ -142,7 +142,7 @@ internal sealed class XlsxSheet(XlsxBook book, string name)
                 new Selection { Pane = pane });
         }
         writer.WriteElement(new SheetViews(view));
-        writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 13.5 });
+        writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 15 });
         if (_widths.Count > 0)
         {
             writer.WriteElement(new Columns(_widths.Select(w => new DocumentFormat.OpenXml.Spreadsheet.Column
