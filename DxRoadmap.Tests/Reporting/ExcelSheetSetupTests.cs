@@ -109,6 +109,15 @@ public class ExcelSheetSetupTests
     }
 
     [Fact]
+    public async Task ControlCharactersInANote_DoNotBreakTheExport()
+    {
+        var report = await Reports.BuildAsync("2026-11-26");
+        var first = report.Milestones[0] with { Note = "一行目\v二行目\u0001𠮷\uD800" };
+        using var workbook = Reopen(report with { Milestones = [first, .. report.Milestones.Skip(1)] });
+        Assert.Equal("一行目\uFFFD二行目\uFFFD𠮷\uFFFD", workbook.Worksheet("工程一覧").Cell(3, 18).GetString());
+    }
+
+    [Fact]
     public async Task PlanDates_KeepTheirPrecision_MonthsAsYearMonth_DaysAsFullDates()
     {
         var report = await Reports.BuildAsync("2026-11-26");

@@ -266,13 +266,58 @@ internal readonly struct XlsxCell(XlsxSheet sheet, int row, int column)
             return this;
         }
         ref var slot = ref sheet.At(row, column);
-        slot.Text = text;
+        slot.Text = XmlSafe(text);
         slot.HasNumber = false;
         if (text[0] is '=' or '+' or '-' or '@')
         {
             return Style(s => s with { QuotePrefix = true });
         }
         return this;
+    }
+
+    /// <summary>
+    /// Control characters pasted into a note (a vertical tab from Word, say) cannot be stored in the XML of a
+    /// workbook; each becomes U+FFFD so the export still succeeds and shows where something was dropped.
+    /// </summary>
+    internal static string XmlSafe(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!Valid(text, i, out var width))
+            {
+                var safe = new System.Text.StringBuilder(text.Length);
+                safe.Append(text, 0, i);
+                for (; i < text.Length; i += width)
+                {
+                    if (Valid(text, i, out width))
+                    {
+                        safe.Append(text, i, width);
+                    }
+                    else
+                    {
+                        safe.Append('\uFFFD');
+                    }
+                }
+                return safe.ToString();
+            }
+            i += width - 1;
+        }
+        return text;
+
+        static bool Valid(string text, int i, out int width)
+        {
+            width = 1;
+            if (System.Xml.XmlConvert.IsXmlChar(text[i]))
+            {
+                return true;
+            }
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                width = 2;
+                return true;
+            }
+            return false;
+        }
     }
 
     public XlsxCell Number(double value)
