@@ -71,6 +71,32 @@ if (args is ["--peak", var format, var size])
     return;
 }
 
+if (args is ["--ratio", var milestones, ..] )
+{
+    // Excel against the raw OpenXmlWriter baseline, runs interleaved so that load from other processes falls
+    // on both alike; medians of N runs each. Usage: --ratio 10000 [N]
+    var bench = new DxRoadmap.Bench.ReportBenchmarks { Milestones = int.Parse(milestones, System.Globalization.CultureInfo.InvariantCulture) };
+    bench.Setup();
+    var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 7;
+    bench.Excel();
+    bench.RawOpenXml();
+    var excel = new List<double>();
+    var raw = new List<double>();
+    for (var i = 0; i < runs; i++)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        bench.Excel();
+        excel.Add(clock.Elapsed.TotalMilliseconds);
+        clock.Restart();
+        bench.RawOpenXml();
+        raw.Add(clock.Elapsed.TotalMilliseconds);
+    }
+    static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
+    Console.WriteLine($"{milestones}: excel median {Median(excel):F0} ms, raw median {Median(raw):F0} ms, ratio {Median(excel) / Median(raw):F2} "
+        + $"(per-run ratios {string.Join(" ", excel.Zip(raw, (e, r) => (e / r).ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))})");
+    return;
+}
+
 var config = DefaultConfig.Instance
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
