@@ -23,6 +23,7 @@ public class GanttPageTests : MudTestContext, IAsyncLifetime
         Services.AddSingleton<AppClock>();
         Services.AddSingleton<RoadmapReader>();
         Services.AddSingleton(Options.Create(DelayThresholds.Default));
+        Services.AddSingleton<ProgressQueries>();
         Services.AddSingleton<GanttService>();
     }
 

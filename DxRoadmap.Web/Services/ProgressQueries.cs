@@ -105,6 +105,13 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
         return Assessed(roadmap, asOf).Flagged.Select(a => new AlertRow(a)).ToList();
     }
 
+    /// <summary>Every milestone judged on the as-of date, in plan order (the Gantt chart's input).</summary>
+    public async Task<IReadOnlyList<AssessedMilestone>> GetAssessedAsync(DateOnly asOf, CancellationToken cancellationToken = default)
+    {
+        var roadmap = await reader.LoadAsOfAsync(asOf, cancellationToken);
+        return Assessed(roadmap, asOf).Assessed;
+    }
+
     public async Task<int> CountAlertsAsync(DateOnly asOf, CancellationToken cancellationToken = default)
     {
         var roadmap = await reader.LoadAsOfAsync(asOf, cancellationToken);
