@@ -83,6 +83,36 @@ public class GanttPageTests : MudTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public void CityPlan_OpensUnfolded_WithoutTheFoldNote()
+    {
+        var cut = RenderPage();
+        Assert.Empty(cut.FindAll("[data-testid=folded-note]"));
+        Assert.Empty(cut.FindAll(".label-row.group[aria-expanded=false]"));
+    }
+
+    [Fact]
+    public async Task LargeRoadmap_OpensFoldedToTracks_AndExpandAllShowsEveryStep()
+    {
+        await using (var db = _database!.CreateDbContext())
+        {
+            await DxRoadmap.Web.Data.Seeding.SyntheticSeeder.SeedAsync(db, milestones: 301, seed: 7, replace: true,
+                Xunit.TestContext.Current.CancellationToken);
+        }
+        var cut = RenderPage();
+
+        Assert.Contains("工程が301件", cut.Find("[data-testid=folded-note]").TextContent);
+        Assert.Empty(cut.FindAll("a.label-row.milestone"));
+        var tracks = cut.FindAll(".label-row.group.depth-1");
+        Assert.NotEmpty(tracks);
+        Assert.All(tracks, t => Assert.Equal("false", t.GetAttribute("aria-expanded")));
+
+        cut.FindAll("button").First(b => b.TextContent.Contains("すべて展開", StringComparison.Ordinal)).Click();
+
+        Assert.Equal(301, cut.FindAll("a.label-row.milestone").Count);
+        Assert.Empty(cut.FindAll("[data-testid=folded-note]"));
+    }
+
+    [Fact]
     public void AsOfQuery_OpensThePastView_WithNothingLateBeforeThePlanBegan()
     {
         var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
