@@ -53,10 +53,8 @@ internal sealed class XlsxBook : IDisposable
     private readonly MemoryStream? _buffer;
     private readonly SpreadsheetDocument _document;
     private readonly WorkbookPart _workbookPart;
-    private readonly List<XlsxStyle> _styles = [default];
-    private readonly Dictionary<XlsxStyle, int> _styleIds = new() { [default] = 0 };
-    private readonly Dictionary<string, int> _strings = new(StringComparer.Ordinal);
-    private readonly List<string> _stringList = [];
+    private readonly Distinct<XlsxStyle> _styles = Distinct<XlsxStyle>.Starting(default);
+    private readonly Distinct<string> _strings = new(StringComparer.Ordinal);
     private readonly List<(string Name, string PartId)> _sheets = [];
     private readonly List<DefinedName> _names = [];
     private readonly string _fontName;
@@ -82,18 +80,9 @@ internal sealed class XlsxBook : IDisposable
 
     public string? Company { get; set; }
 
-    internal int StyleId(XlsxStyle style)
-    {
-        if (!_styleIds.TryGetValue(style, out var id))
-        {
-            id = _styles.Count;
-            _styles.Add(style);
-            _styleIds.Add(style, id);
-        }
-        return id;
-    }
+    internal int StyleId(XlsxStyle style) => _styles.Id(style);
 
-    internal XlsxStyle Style(int id) => _styles[id];
+    internal XlsxStyle Style(int id) => _styles.Items[id];
 
     /// <summary>Lays out one sheet and writes it into the package at once.</summary>
     public void Sheet(string name, Action<XlsxSheet> layout)
@@ -126,16 +115,7 @@ internal sealed class XlsxBook : IDisposable
         }
     }
 
-    private int SharedString(string text)
-    {
-        ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_strings, text, out var exists);
-        if (!exists)
-        {
-            id = _stringList.Count;
-            _stringList.Add(text);
-        }
-        return id;
-    }
+    private int SharedString(string text) => _strings.Id(text);
 
     public void Save()
     {
@@ -175,12 +155,12 @@ internal sealed class XlsxBook : IDisposable
         var part = _workbookPart.AddNewPart<SharedStringTablePart>();
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new SharedStringTable(), [
-            new OpenXmlAttribute("count", "", _stringList.Count.ToString(CultureInfo.InvariantCulture)),
-            new OpenXmlAttribute("uniqueCount", "", _stringList.Count.ToString(CultureInfo.InvariantCulture))]);
+            new OpenXmlAttribute("count", "", _strings.Items.Count.ToString(CultureInfo.InvariantCulture)),
+            new OpenXmlAttribute("uniqueCount", "", _strings.Items.Count.ToString(CultureInfo.InvariantCulture))]);
         var item = new SharedStringItem();
         var plain = new Text();
         var preserved = new Text { Space = SpaceProcessingModeValues.Preserve };
-        foreach (var text in _stringList)
+        foreach (var text in _strings.Items)
         {
             writer.WriteStartElement(item);
             writer.WriteStartElement(NeedsPreserve(text) ? preserved : plain);
@@ -206,7 +186,7 @@ internal sealed class XlsxBook : IDisposable
         var formats = new Distinct<string>();
         fonts.Id((false, 0, null));
         var cellFormats = new CellFormats();
-        foreach (var s in _styles)
+        foreach (var s in _styles.Items)
         {
             var pattern = s.Pattern == XlsxPattern.None && s.Fill is not null ? XlsxPattern.Solid : s.Pattern;
             var format = new CellFormat
@@ -245,7 +225,7 @@ internal sealed class XlsxBook : IDisposable
             }
             cellFormats.Append(format);
         }
-        cellFormats.Count = (uint)_styles.Count;
+        cellFormats.Count = (uint)_styles.Items.Count;
 
         var numberingFormats = new NumberingFormats(formats.Items.Select((code, i) =>
             new NumberingFormat { NumberFormatId = (uint)(164 + i), FormatCode = code }));
@@ -315,19 +295,29 @@ internal sealed class XlsxBook : IDisposable
 
     private static string Argb(string color) => "FF" + color.TrimStart('#').ToUpperInvariant();
 
-    private sealed class Distinct<T> where T : notnull
+    /// <summary>Numbers distinct items in the order first seen: shared strings, styles, fonts, fills, borders.</summary>
+    private sealed class Distinct<T>(IEqualityComparer<T>? comparer = null) where T : notnull
     {
-        private readonly Dictionary<T, int> _ids = [];
+        private readonly Dictionary<T, int> _ids = new(comparer);
 
         public List<T> Items { get; } = [];
 
+        /// <summary>A table whose id 0 is <paramref name="first"/> (the stylesheet's default cell format).</summary>
+        public static Distinct<T> Starting(T first)
+        {
+            var table = new Distinct<T>();
+            table.Id(first);
+            return table;
+        }
+
         public int Id(T item)
         {
-            if (!_ids.TryGetValue(item, out var id))
+            // One hash lookup per call: this runs for every text cell of the workbook.
+            ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, item, out var exists);
+            if (!exists)
             {
                 id = Items.Count;
                 Items.Add(item);
-                _ids.Add(item, id);
             }
             return id;
         }
