@@ -7,18 +7,10 @@ namespace DxRoadmap.Tests.Reporting;
 
 public class ExcelReportWriterTests
 {
-    private static XLWorkbook Reopen(CommitteeReport report)
-    {
-        var stream = new MemoryStream();
-        ExcelReportWriter.Write(report, stream);
-        stream.Position = 0;
-        return new XLWorkbook(stream);
-    }
-
     [Fact]
     public async Task Workbook_HasTheSheetsInOrder_WithPrintSetupAndFrozenHeaders()
     {
-        using var workbook = Reopen(await Reports.BuildAsync("2026-11-26"));
+        using var workbook = Reports.Workbook(await Reports.BuildAsync("2026-11-26"));
         Assert.Equal(["概要", "工程一覧", "遅延一覧", "課別", "ガント", "標準化", "オンライン化手続", "AI・RPA"],
             workbook.Worksheets.Select(s => s.Name));
         var list = workbook.Worksheet("工程一覧");
@@ -35,8 +27,8 @@ public class ExcelReportWriterTests
     [Fact]
     public async Task ChangeSheet_AppearsOnlyWithAPreviousMeetingDate()
     {
-        using var without = Reopen(await Reports.BuildAsync("2026-11-26"));
-        using var with = Reopen(await Reports.BuildAsync("2026-11-26", since: "2026-06-01"));
+        using var without = Reports.Workbook(await Reports.BuildAsync("2026-11-26"));
+        using var with = Reports.Workbook(await Reports.BuildAsync("2026-11-26", since: "2026-06-01"));
         Assert.DoesNotContain(without.Worksheets, s => s.Name == "増減");
         Assert.Equal("増減", with.Worksheet(2).Name);
     }
@@ -44,7 +36,7 @@ public class ExcelReportWriterTests
     [Fact]
     public async Task LateSheet_ListsTheLateItemWithItsReason()
     {
-        using var workbook = Reopen(await Reports.BuildAsync("2026-11-26"));
+        using var workbook = Reports.Workbook(await Reports.BuildAsync("2026-11-26"));
         var sheet = workbook.Worksheet("遅延一覧");
         var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "5.1-08");
         Assert.Equal("移行・テスト", row.Cell(3).GetString());
@@ -55,7 +47,7 @@ public class ExcelReportWriterTests
     [Fact]
     public async Task Cells_AreTyped()
     {
-        using var workbook = Reopen(await Reports.BuildAsync("2026-11-26"));
+        using var workbook = Reports.Workbook(await Reports.BuildAsync("2026-11-26"));
         var list = workbook.Worksheet("工程一覧");
         var row = list.RowsUsed().Single(r => r.Cell(1).GetString() == "5.1-01");
         Assert.Equal(XLDataType.DateTime, row.Cell(8).DataType);
@@ -77,7 +69,7 @@ public class ExcelReportWriterTests
     {
         var report = await Reports.BuildAsync("2026-11-26");
         var first = report.Milestones[0] with { Note = note };
-        using var workbook = Reopen(report with { Milestones = [first, .. report.Milestones.Skip(1)] });
+        using var workbook = Reports.Workbook(report with { Milestones = [first, .. report.Milestones.Skip(1)] });
         var cell = workbook.Worksheet("工程一覧").Cell(3, 18);
         Assert.False(cell.HasFormula);
         Assert.Equal(XLDataType.Text, cell.DataType);
@@ -88,7 +80,7 @@ public class ExcelReportWriterTests
     public async Task GanttSheet_HasAMonthColumnPerMonthUnderFiscalYearHeaders_FilledByStatus()
     {
         var report = await Reports.BuildAsync("2026-11-26");
-        using var workbook = Reopen(report);
+        using var workbook = Reports.Workbook(report);
         var sheet = workbook.Worksheet("ガント");
         const int firstMonth = 5;
         var months = report.Gantt.Ticks.Count;

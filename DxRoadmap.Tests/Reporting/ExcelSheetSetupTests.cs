@@ -13,18 +13,10 @@ namespace DxRoadmap.Tests.Reporting;
 /// </summary>
 public class ExcelSheetSetupTests
 {
-    private static XLWorkbook Reopen(CommitteeReport report)
-    {
-        var stream = new MemoryStream();
-        ExcelReportWriter.Write(report, stream);
-        stream.Position = 0;
-        return new XLWorkbook(stream);
-    }
-
     [Fact]
     public async Task EverySheet_PrintsA3LandscapeOnePageWide_WithItsHeaderRowsRepeated()
     {
-        using var workbook = Reopen(await Reports.BuildAsync("2026-11-26", since: "2026-06-01"));
+        using var workbook = Reports.Workbook(await Reports.BuildAsync("2026-11-26", since: "2026-06-01"));
         var headerRows = new Dictionary<string, int>
         {
             ["概要"] = 4, ["増減"] = 2, ["工程一覧"] = 2, ["遅延一覧"] = 2, ["課別"] = 2, ["ガント"] = 3, ["標準化"] = 3,
@@ -49,7 +41,7 @@ public class ExcelSheetSetupTests
     public async Task ListSheet_HasItsWidths_StyledHeader_AndFrozenCodeColumns()
     {
         var report = await Reports.BuildAsync("2026-11-26");
-        using var workbook = Reopen(report);
+        using var workbook = Reports.Workbook(report);
         var list = workbook.Worksheet("工程一覧");
         Assert.Equal(40, list.Column(4).Width, 1);
         Assert.Equal(9, list.Column(1).Width, 1);
@@ -67,7 +59,7 @@ public class ExcelSheetSetupTests
     [Fact]
     public async Task GanttSheet_RepeatsTheTitleColumns_PrintsGridLines_AndFreezesTheMonthHeader()
     {
-        using var workbook = Reopen(await Reports.BuildAsync("2026-11-26"));
+        using var workbook = Reports.Workbook(await Reports.BuildAsync("2026-11-26"));
         var gantt = workbook.Worksheet("ガント");
         Assert.Equal(1, gantt.PageSetup.FirstColumnToRepeatAtLeft);
         Assert.Equal(2, gantt.PageSetup.LastColumnToRepeatAtLeft);
@@ -82,7 +74,7 @@ public class ExcelSheetSetupTests
     public async Task Workbook_CarriesTheJapaneseFont_AndItsProperties()
     {
         var report = await Reports.BuildAsync("2026-11-26");
-        using var workbook = Reopen(report);
+        using var workbook = Reports.Workbook(report);
         Assert.All(workbook.Worksheets, s => Assert.Equal(ExcelReportWriter.FontName, s.Cell(1, 1).Style.Font.FontName));
         Assert.Equal(ExcelReportWriter.FontName, workbook.Worksheet("ガント").Cell(4, 2).Style.Font.FontName);
         Assert.Equal($"{report.Header.PlanTitle} {report.Header.Title}", workbook.Properties.Title);
@@ -100,7 +92,7 @@ public class ExcelSheetSetupTests
     {
         var report = await Reports.BuildAsync("2026-11-26");
         var late = report.Late[0] with { DelayReason = reason };
-        using var workbook = Reopen(report with { Late = [late, .. report.Late.Skip(1)] });
+        using var workbook = Reports.Workbook(report with { Late = [late, .. report.Late.Skip(1)] });
         var cell = workbook.Worksheet("遅延一覧").Cell(3, 9);
         Assert.False(cell.HasFormula);
         Assert.Equal(XLDataType.Text, cell.DataType);
@@ -113,7 +105,7 @@ public class ExcelSheetSetupTests
     {
         var report = await Reports.BuildAsync("2026-11-26");
         var first = report.Milestones[0] with { Note = "一行目\v二行目\u0001𠮷\uD800" };
-        using var workbook = Reopen(report with { Milestones = [first, .. report.Milestones.Skip(1)] });
+        using var workbook = Reports.Workbook(report with { Milestones = [first, .. report.Milestones.Skip(1)] });
         Assert.Equal("一行目\uFFFD二行目\uFFFD𠮷\uFFFD", workbook.Worksheet("工程一覧").Cell(3, 18).GetString());
     }
 
@@ -123,7 +115,7 @@ public class ExcelSheetSetupTests
         var report = await Reports.BuildAsync("2026-11-26");
         var first = report.Milestones[0];
         var day = first with { PlannedStart = PlanDate.OfDay(new DateOnly(2022, 4, 15)), PlannedEnd = PlanDate.OfMonth(2023, 3) };
-        using var workbook = Reopen(report with { Milestones = [day, .. report.Milestones.Skip(1)] });
+        using var workbook = Reports.Workbook(report with { Milestones = [day, .. report.Milestones.Skip(1)] });
         var list = workbook.Worksheet("工程一覧");
         Assert.Equal(new DateTime(2022, 4, 15), list.Cell(3, 8).GetDateTime());
         Assert.Equal("yyyy/mm/dd", list.Cell(3, 8).Style.NumberFormat.Format);
@@ -149,7 +141,7 @@ public class ExcelSheetSetupTests
         var roadmap = SyntheticRoadmap.Create(1_000, seed: 42);
         var report = ReportBuilder.Build(roadmap, [],
             new ReportRequest(new DateOnly(2024, 6, 1), ReportScope.All, null, DelayThresholds.Default));
-        using var workbook = Reopen(report);
+        using var workbook = Reports.Workbook(report);
         var list = workbook.Worksheet("工程一覧");
         Assert.Equal(report.Milestones.Count, list.RowsUsed().Count() - 2);
         Assert.Equal(report.Milestones[^1].Code, list.Cell(2 + report.Milestones.Count, 1).GetString());

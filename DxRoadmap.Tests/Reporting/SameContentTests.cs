@@ -15,10 +15,7 @@ public class SameContentTests
         var report = await Reports.BuildAsync(asOf);
         Assert.NotEmpty(report.Late);
 
-        using var xlsx = new MemoryStream();
-        ExcelReportWriter.Write(report, xlsx);
-        xlsx.Position = 0;
-        using var workbook = new XLWorkbook(xlsx);
+        using var workbook = Reports.Workbook(report);
         var excelCodes = workbook.Worksheet("遅延一覧").RowsUsed().Skip(2).Select(r => r.Cell(1).GetString()).ToList();
 
         using var pdfStream = new MemoryStream();

@@ -64,10 +64,7 @@ public class StandardisationReportTests
     public async Task Workbook_HasAStandardisationSheet_WithARowPerSystemAndAStepGrid()
     {
         var report = await Reports.BuildAsync("2026-11-26");
-        using var stream = new MemoryStream();
-        ExcelReportWriter.Write(report, stream);
-        stream.Position = 0;
-        using var workbook = new XLWorkbook(stream);
+        using var workbook = Reports.Workbook(report);
 
         var sheet = workbook.Worksheet("標準化");
         const int headerRow = 3, firstStep = 5;
@@ -95,10 +92,7 @@ public class StandardisationReportTests
     public async Task Workbook_LeavesTheSheetOut_WhenTheScopeHasNoSystems()
     {
         var report = await Reports.BuildAsync("2026-11-26", ReportScope.ForInitiative("5.3"));
-        using var stream = new MemoryStream();
-        ExcelReportWriter.Write(report, stream);
-        stream.Position = 0;
-        using var workbook = new XLWorkbook(stream);
+        using var workbook = Reports.Workbook(report);
         Assert.DoesNotContain(workbook.Worksheets, s => s.Name == "標準化");
     }
 

@@ -1,8 +1,9 @@
+using ClosedXML.Excel;
 using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Domain.Schedule;
+using DxRoadmap.Web.Reporting;
 using DxRoadmap.Web.Services;
-using Microsoft.EntityFrameworkCore;
 
 namespace DxRoadmap.Tests.Support;
 
@@ -20,12 +21,19 @@ public static class Reports
             since is null ? null : Build.Day(since), DelayThresholds.Default));
     }
 
+    /// <summary>The report written by <see cref="ExcelReportWriter"/> and reopened with ClosedXML.</summary>
+    public static XLWorkbook Workbook(CommitteeReport report)
+    {
+        var stream = new MemoryStream();
+        ExcelReportWriter.Write(report, stream);
+        stream.Position = 0;
+        return new XLWorkbook(stream);
+    }
+
     private static async Task<(RoadmapSnapshot, List<ProgressUpdate>)> LoadAsync()
     {
         using var database = await SqliteDatabase.CreateSeededAsync(sampleProgress: true);
-        var roadmap = await new RoadmapReader(database).LoadAsync();
-        await using var db = database.CreateDbContext();
-        var history = (await db.ProgressUpdates.AsNoTracking().ToListAsync()).OrderBy(u => u.UpdatedAt).ToList();
-        return (roadmap, history);
+        var reader = new RoadmapReader(database);
+        return (await reader.LoadAsync(), await reader.LoadHistoryAsync());
     }
 }
