@@ -69,15 +69,15 @@ internal sealed partial class CircuitClient(Uri baseUri, HttpClient http, Cookie
         {
             if (!ok)
             {
-                errors.Add($"circuit {index}: call {id} failed: {First(result)}");
+                errors.Add($"circuit {index}: call {id} failed: {ErrorLog.First(result)}");
             }
         });
-        connection.On<string>("JS.Error", message => errors.Add($"circuit {index}: JS.Error {First(message)}"));
+        connection.On<string>("JS.Error", message => errors.Add($"circuit {index}: JS.Error {ErrorLog.First(message)}"));
         connection.Closed += ex =>
         {
             if (!_closing)
             {
-                errors.Add($"circuit {index}: connection closed{(ex is null ? "" : ": " + First(ex.Message))}");
+                errors.Add($"circuit {index}: connection closed{(ex is null ? "" : ": " + ErrorLog.First(ex.Message))}");
             }
             return Task.CompletedTask;
         };
@@ -186,7 +186,7 @@ internal sealed partial class CircuitClient(Uri baseUri, HttpClient http, Cookie
             }
             catch (HttpRequestException ex)
             {
-                errors.Add($"circuit {index}: disconnect: {First(ex.Message)}");
+                errors.Add($"circuit {index}: disconnect: {ErrorLog.First(ex.Message)}");
             }
         }
     }
@@ -302,8 +302,6 @@ internal sealed partial class CircuitClient(Uri baseUri, HttpClient http, Cookie
         await _connection!.SendAsync("EndInvokeJSFromDotNet", taskId, true,
             string.Create(CultureInfo.InvariantCulture, $"[{taskId},true,{result}]"));
     }
-
-    private static string First(string message) => message.Split('\n')[0];
 
     [GeneratedRegex(@"<!--Blazor:(\{.*?\})-->", RegexOptions.Singleline)]
     private static partial Regex MarkerPattern();

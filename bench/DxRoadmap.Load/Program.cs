@@ -49,35 +49,16 @@ var zoomTimes = new List<double>();
 var dashboardTimes = new List<double>();
 var stopwatch = Stopwatch.StartNew();
 
-// Open the circuits a few at a time, as users arriving, not all in one instant.
-var pages = new List<IPage>();
-using (var opening = new SemaphoreSlim(8))
+var pages = await Circuits.OpenAsync(options.Circuits, errors, async i =>
 {
-    var opened = await Task.WhenAll(Enumerable.Range(0, options.Circuits).Select(async i =>
-    {
-        await opening.WaitAsync();
-        try
-        {
-            var page = await context.NewPageAsync();
-            page.PageError += (_, e) => errors.Add($"page error: {e}");
-            page.Console += (_, m) => { if (m.Type == "error") errors.Add("console: " + m.Text); };
-            await page.GotoAsync("/gantt");
-            await page.Locator("[data-testid=gantt] svg").First.WaitForAsync();
-            await WaitInteractiveAsync(page);
-            return page;
-        }
-        catch (Exception ex)
-        {
-            errors.Add($"open {i}: {ex.GetType().Name}: {First(ex.Message)}");
-            return null;
-        }
-        finally
-        {
-            opening.Release();
-        }
-    }));
-    pages.AddRange(opened.OfType<IPage>());
-}
+    var page = await context.NewPageAsync();
+    page.PageError += (_, e) => errors.Add($"page error: {e}");
+    page.Console += (_, m) => { if (m.Type == "error") errors.Add("console: " + m.Text); };
+    await page.GotoAsync("/gantt");
+    await page.Locator("[data-testid=gantt] svg").First.WaitForAsync();
+    await WaitInteractiveAsync(page);
+    return page;
+});
 memory.Sample();
 Console.WriteLine($"{pages.Count} circuits open after {stopwatch.Elapsed.TotalSeconds:F0} s; server working set {memory.Current}");
 
@@ -101,7 +82,7 @@ for (var round = 0; round < options.Rounds; round++)
         }
         catch (Exception ex)
         {
-            errors.Add($"zoom {label} on {i}: {ex.GetType().Name}: {First(ex.Message)}");
+            errors.Add($"zoom {label} on {i}: {ex.GetType().Name}: {ErrorLog.First(ex.Message)}");
             return double.NaN;
         }
     }));
@@ -123,7 +104,7 @@ var dashboards = await Task.WhenAll(pages.Select(async (page, i) =>
     }
     catch (Exception ex)
     {
-        errors.Add($"dashboard on {i}: {ex.GetType().Name}: {First(ex.Message)}");
+        errors.Add($"dashboard on {i}: {ex.GetType().Name}: {ErrorLog.First(ex.Message)}");
         return double.NaN;
     }
 }));
@@ -162,6 +143,4 @@ static async Task WaitInteractiveAsync(IPage page) =>
 
 static Task<string?> ChartWidthAsync(IPage page) =>
     page.EvaluateAsync<string?>("() => document.querySelector('[data-testid=gantt] svg')?.getAttribute('width') ?? null");
-
-static string First(string message) => message.Split('\n')[0];
 

@@ -34,32 +34,20 @@ internal static partial class SignalRLoad
         var gantts = new List<double>();
         var stopwatch = Stopwatch.StartNew();
 
-        var circuits = new List<CircuitClient>();
-        using (var opening = new SemaphoreSlim(8))
+        var circuits = await Circuits.OpenAsync(options.Circuits, errors, async i =>
         {
-            var opened = await Task.WhenAll(Enumerable.Range(0, options.Circuits).Select(async i =>
+            var client = new CircuitClient(baseUri, http, cookies, errors, i, timeout);
+            try
             {
-                await opening.WaitAsync();
-                var client = new CircuitClient(baseUri, http, cookies, errors, i, timeout);
-                try
-                {
-                    var ms = await client.StartAsync("gantt", _ => client.ZoomReady);
-                    Add(starts, ms);
-                    return client;
-                }
-                catch (Exception ex)
-                {
-                    errors.Add($"open {i}: {ex.GetType().Name}: {First(ex.Message)}");
-                    await client.DisposeAsync();
-                    return null;
-                }
-                finally
-                {
-                    opening.Release();
-                }
-            }));
-            circuits.AddRange(opened.OfType<CircuitClient>());
-        }
+                Add(starts, await client.StartAsync("gantt", _ => client.ZoomReady));
+                return client;
+            }
+            catch
+            {
+                await client.DisposeAsync();
+                throw;
+            }
+        });
         memory.Sample();
         Console.WriteLine($"{circuits.Count} circuits open after {stopwatch.Elapsed.TotalSeconds:F0} s; server working set {memory.Current}");
         var interactionsStart = new CpuMeter(options.ServerPid);
@@ -89,7 +77,7 @@ internal static partial class SignalRLoad
                 }
                 catch (Exception ex)
                 {
-                    errors.Add($"circuit {i} round {round}: {ex.GetType().Name}: {First(ex.Message)}");
+                    errors.Add($"circuit {i} round {round}: {ex.GetType().Name}: {ErrorLog.First(ex.Message)}");
                 }
             }
         }));
@@ -155,8 +143,6 @@ internal static partial class SignalRLoad
             values.Add(value);
         }
     }
-
-    private static string First(string message) => message.Split('\n')[0];
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]*)\"")]
     private static partial Regex TokenPattern();

@@ -49,6 +49,39 @@ internal sealed class ErrorLog
             return _errors.Distinct().ToList();
         }
     }
+
+    /// <summary>An exception's or a message's first line: enough to tell errors apart in the summary.</summary>
+    public static string First(string message) => message.Split('\n')[0];
+}
+
+internal static class Circuits
+{
+    /// <summary>
+    /// Opens <paramref name="count"/> circuits eight at a time, as users arriving rather than all in one instant;
+    /// one that fails to open is logged and left out.
+    /// </summary>
+    public static async Task<List<T>> OpenAsync<T>(int count, ErrorLog errors, Func<int, Task<T>> open) where T : class
+    {
+        using var opening = new SemaphoreSlim(8);
+        var opened = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            await opening.WaitAsync();
+            try
+            {
+                return await open(i);
+            }
+            catch (Exception ex)
+            {
+                errors.Add($"open {i}: {ex.GetType().Name}: {ErrorLog.First(ex.Message)}");
+                return null;
+            }
+            finally
+            {
+                opening.Release();
+            }
+        }));
+        return opened.OfType<T>().ToList();
+    }
 }
 
 /// <summary>The server process's resident memory (VmRSS) from /proc, and the highest seen.</summary>
