@@ -127,7 +127,7 @@ public sealed class FontRuns
         var selectors = false;
         foreach (var rune in element.EnumerateRunes())
         {
-            if (IsVariationSelector(rune.Value))
+            if (JapaneseLineBreaker.IsVariationSelector(rune.Value))
             {
                 selectors = true;
                 continue;
@@ -144,7 +144,7 @@ public sealed class FontRuns
         var marked = new StringBuilder(element.Length);
         foreach (var rune in element.EnumerateRunes())
         {
-            if (!IsVariationSelector(rune.Value))
+            if (!JapaneseLineBreaker.IsVariationSelector(rune.Value))
             {
                 marked.Append(Lookup(rune.Value) == InMain ? rune.ToString() : FontCoverage.Missing.ToString());
             }
@@ -168,7 +168,4 @@ public sealed class FontRuns
         }
         return true;
     }
-
-    private static bool IsVariationSelector(int codePoint) =>
-        codePoint is >= 0xFE00 and <= 0xFE0F or >= 0xE0100 and <= 0xE01EF;
 }

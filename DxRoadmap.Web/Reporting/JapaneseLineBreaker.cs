@@ -161,14 +161,14 @@ public static class JapaneseLineBreaker
     /// </summary>
     public static string WithoutVariationSelectors(string text)
     {
-        if (!text.EnumerateRunes().Any(IsVariationSelector))
+        if (!text.EnumerateRunes().Any(r => IsVariationSelector(r.Value)))
         {
             return text;
         }
         var result = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
-            if (!IsVariationSelector(rune))
+            if (!IsVariationSelector(rune.Value))
             {
                 result.Append(rune.ToString());
             }
@@ -176,6 +176,7 @@ public static class JapaneseLineBreaker
         return result.ToString();
     }
 
-    private static bool IsVariationSelector(Rune rune) =>
-        rune.Value is >= 0xFE00 and <= 0xFE0F or >= 0xE0100 and <= 0xE01EF;
+    /// <summary>U+FE00–FE0F and U+E0100–E01EF (the ideographic variation selectors).</summary>
+    internal static bool IsVariationSelector(int codePoint) =>
+        codePoint is >= 0xFE00 and <= 0xFE0F or >= 0xE0100 and <= 0xE01EF;
 }
