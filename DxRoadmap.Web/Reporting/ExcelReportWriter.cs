@@ -1,4 +1,3 @@
-using ClosedXML.Excel;
 using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Domain.Schedule;
@@ -560,26 +559,6 @@ public static class ExcelReportWriter
     }
 
     // ---- cells ----
-
-    /// <summary>
-    /// The same rule as <see cref="XlsxCell.Text"/> for workbooks still built with ClosedXML (the 照会票):
-    /// typed explicitly so ClosedXML never guesses a number or date, and a leading = + - @ gets Excel's quote
-    /// prefix so the cell is not turned into a formula when someone edits it.
-    /// </summary>
-    internal static IXLCell Text(IXLCell cell, string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return cell;
-        }
-        cell.SetValue(text);
-        cell.DataType = XLDataType.Text;
-        if (text[0] is '=' or '+' or '-' or '@')
-        {
-            cell.Style.IncludeQuotePrefix = true;
-        }
-        return cell;
-    }
 
     private static void Bold(XlsxCell cell) => cell.Style(s => s with { Bold = true });
 

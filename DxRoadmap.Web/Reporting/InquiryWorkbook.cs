@@ -213,7 +213,7 @@ public static class InquiryWorkbook
         for (var c = 0; c < MilestoneColumns.Length; c++)
         {
             var cell = sheet.Cell(HeaderRow, c + 1);
-            ExcelReportWriter.Text(cell, MilestoneColumns[c].Title);
+            Text(cell, MilestoneColumns[c].Title);
             cell.Style.Font.Bold = true;
             cell.Style.Fill.BackgroundColor = c + 1 is >= StatusColumn and <= CommentColumn ? AnswerFill : HeaderFill;
             cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
@@ -225,25 +225,25 @@ public static class InquiryWorkbook
         foreach (var item in content.Milestones)
         {
             var m = item.Milestone;
-            ExcelReportWriter.Text(sheet.Cell(row, CodeColumn), m.Code);
-            ExcelReportWriter.Text(sheet.Cell(row, 2), item.InitiativeCode);
-            ExcelReportWriter.Text(sheet.Cell(row, 3), item.TrackTitle);
-            ExcelReportWriter.Text(sheet.Cell(row, 4), m.Title);
-            ExcelReportWriter.Text(sheet.Cell(row, 5), JapaneseDates.Period(m)
+            Text(sheet.Cell(row, CodeColumn), m.Code);
+            Text(sheet.Cell(row, 2), item.InitiativeCode);
+            Text(sheet.Cell(row, 3), item.TrackTitle);
+            Text(sheet.Cell(row, 4), m.Title);
+            Text(sheet.Cell(row, 5), JapaneseDates.Period(m)
                 + (m.PlannedEnd is { } end && !m.OpenEnded ? $" ({JapaneseDates.WesternMonth(end.Date)})" : ""));
-            ExcelReportWriter.Text(sheet.Cell(row, StatusColumn), m.Status.Label());
+            Text(sheet.Cell(row, StatusColumn), m.Status.Label());
             sheet.Cell(row, ProgressColumn).Value = m.Progress;
             DateCell(sheet.Cell(row, ActualStartColumn), m.ActualStart);
             DateCell(sheet.Cell(row, ActualEndColumn), m.ActualEnd);
-            ExcelReportWriter.Text(sheet.Cell(row, DelayReasonColumn), m.DelayReason);
-            ExcelReportWriter.Text(sheet.Cell(row, CountermeasureColumn), m.Countermeasure);
-            ExcelReportWriter.Text(sheet.Cell(row, NoteColumn), m.Note);
-            ExcelReportWriter.Text(sheet.Cell(row, 14), m.UpdatedAt is { } at
+            Text(sheet.Cell(row, DelayReasonColumn), m.DelayReason);
+            Text(sheet.Cell(row, CountermeasureColumn), m.Countermeasure);
+            Text(sheet.Cell(row, NoteColumn), m.Note);
+            Text(sheet.Cell(row, 14), m.UpdatedAt is { } at
                 ? $"{JapaneseDates.WesternDay(DateOnly.FromDateTime(at.DateTime))} {m.UpdatedBy}"
                 : m.UpdatedBy);
             sheet.Cell(row, IdColumn).Value = m.Id;
-            ExcelReportWriter.Text(sheet.Cell(row, VersionColumn), m.Version.ToString("D"));
-            ExcelReportWriter.Text(sheet.Cell(row, FingerprintColumn), Fingerprint(MilestoneEditModel.From(m)));
+            Text(sheet.Cell(row, VersionColumn), m.Version.ToString("D"));
+            Text(sheet.Cell(row, FingerprintColumn), Fingerprint(MilestoneEditModel.From(m)));
             row++;
         }
         var last = row - 1;
@@ -307,13 +307,13 @@ public static class InquiryWorkbook
         var row = FirstDataRow;
         foreach (var p in content.Procedures)
         {
-            ExcelReportWriter.Text(sheet.Cell(row, 1), p.Title);
-            ExcelReportWriter.Text(sheet.Cell(row, 2), p.Category);
-            ExcelReportWriter.Text(sheet.Cell(row, ProcedureStageColumn), p.Stage.Label());
+            Text(sheet.Cell(row, 1), p.Title);
+            Text(sheet.Cell(row, 2), p.Category);
+            Text(sheet.Cell(row, ProcedureStageColumn), p.Stage.Label());
             DateCell(sheet.Cell(row, PlannedGoLiveColumn), p.PlannedGoLive);
             DateCell(sheet.Cell(row, ActualGoLiveColumn), p.ActualGoLive);
             sheet.Cell(row, ProcedureIdColumn).Value = p.Id;
-            ExcelReportWriter.Text(sheet.Cell(row, ProcedureFingerprintColumn),
+            Text(sheet.Cell(row, ProcedureFingerprintColumn),
                 Fingerprint(new ProcedureStageChange(p.Id, p.Stage, p.PlannedGoLive, p.ActualGoLive)));
             row++;
         }
@@ -342,9 +342,9 @@ public static class InquiryWorkbook
         var row = FirstDataRow;
         foreach (var c in content.Cases)
         {
-            ExcelReportWriter.Text(sheet.Cell(row, 1), c.Business);
-            ExcelReportWriter.Text(sheet.Cell(row, 2), c.Tool);
-            ExcelReportWriter.Text(sheet.Cell(row, CaseStageColumn), c.Stage);
+            Text(sheet.Cell(row, 1), c.Business);
+            Text(sheet.Cell(row, 2), c.Tool);
+            Text(sheet.Cell(row, CaseStageColumn), c.Stage);
             if (c.PlannedHoursSaved is { } planned)
             {
                 sheet.Cell(row, 4).Value = planned;
@@ -354,7 +354,7 @@ public static class InquiryWorkbook
                 sheet.Cell(row, CaseActualHoursColumn).Value = actual;
             }
             sheet.Cell(row, CaseIdColumn).Value = c.Id;
-            ExcelReportWriter.Text(sheet.Cell(row, CaseFingerprintColumn), Fingerprint(new CaseValues(c.Stage, c.ActualHoursSaved)));
+            Text(sheet.Cell(row, CaseFingerprintColumn), Fingerprint(new CaseValues(c.Stage, c.ActualHoursSaved)));
             row++;
         }
         var last = Body(sheet, CaseColumns.Length - 2, row, CaseStageColumn, CaseActualHoursColumn);
@@ -380,7 +380,7 @@ public static class InquiryWorkbook
         for (var c = 0; c < columns.Length; c++)
         {
             var cell = sheet.Cell(HeaderRow, c + 1);
-            ExcelReportWriter.Text(cell, columns[c].Title);
+            Text(cell, columns[c].Title);
             cell.Style.Font.Bold = true;
             cell.Style.Fill.BackgroundColor = c + 1 >= firstAnswer && c + 1 <= lastAnswer ? AnswerFill : HeaderFill;
             cell.Style.Alignment.WrapText = true;
@@ -394,7 +394,7 @@ public static class InquiryWorkbook
         var last = nextRow - 1;
         if (last < FirstDataRow)
         {
-            ExcelReportWriter.Text(sheet.Cell(FirstDataRow, 1), "(該当なし)");
+            Text(sheet.Cell(FirstDataRow, 1), "(該当なし)");
         }
         sheet.Range(HeaderRow, 1, Math.Max(last, FirstDataRow), visibleColumns).Style
             .Border.SetInsideBorder(XLBorderStyleValues.Thin).Border.SetOutsideBorder(XLBorderStyleValues.Thin)
@@ -417,13 +417,13 @@ public static class InquiryWorkbook
 
     private static void Instructions(IXLWorksheet sheet, InquiryContent content, IReadOnlyList<string> lines)
     {
-        ExcelReportWriter.Text(sheet.Cell(1, 1), $"進捗照会票　{content.Department}").Style.Font.SetBold().Font.SetFontSize(14);
+        Text(sheet.Cell(1, 1), $"進捗照会票　{content.Department}").Style.Font.SetBold().Font.SetFontSize(14);
         var at = content.ExportedAt;
-        ExcelReportWriter.Text(sheet.Cell(2, 1),
+        Text(sheet.Cell(2, 1),
             $"出力 {JapaneseDates.Day(DateOnly.FromDateTime(at.DateTime))} {at:HH:mm}　出力者 {content.ExportedBy}　(デジタル行政推進課)");
         for (var i = 0; i < lines.Count && i < 4; i++)
         {
-            ExcelReportWriter.Text(sheet.Cell(3 + i, 1), lines[i]).Style.Font.SetFontColor(XLColor.FromHtml("#1F4E79"));
+            Text(sheet.Cell(3 + i, 1), lines[i]).Style.Font.SetFontColor(XLColor.FromHtml("#1F4E79"));
         }
     }
 
@@ -440,8 +440,8 @@ public static class InquiryWorkbook
         ];
         for (var r = 0; r < rows.Length; r++)
         {
-            ExcelReportWriter.Text(sheet.Cell(r + 1, 1), rows[r][0]);
-            ExcelReportWriter.Text(sheet.Cell(r + 1, 2), rows[r][1]);
+            Text(sheet.Cell(r + 1, 1), rows[r][0]);
+            Text(sheet.Cell(r + 1, 2), rows[r][1]);
         }
         Protect(sheet);
         // Very hidden: not listed under Excel's 再表示, so it is not edited by accident.
@@ -744,5 +744,25 @@ public static class InquiryWorkbook
         }
         report();
         return false;
+    }
+
+    /// <summary>
+    /// The rule of <see cref="XlsxCell.Text"/> for this ClosedXML workbook: typed explicitly so ClosedXML never
+    /// guesses a number or date, and formula-looking text gets Excel's quote prefix so editing the cell does not
+    /// turn it into a formula.
+    /// </summary>
+    private static IXLCell Text(IXLCell cell, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return cell;
+        }
+        cell.SetValue(text);
+        cell.DataType = XLDataType.Text;
+        if (XlsxCell.LooksLikeFormula(text))
+        {
+            cell.Style.IncludeQuotePrefix = true;
+        }
+        return cell;
     }
 }

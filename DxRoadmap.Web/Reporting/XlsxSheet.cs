@@ -268,12 +268,15 @@ internal readonly struct XlsxCell(XlsxSheet sheet, int row, int column)
         ref var slot = ref sheet.At(row, column);
         slot.Text = XmlSafe(text);
         slot.HasNumber = false;
-        if (text[0] is '=' or '+' or '-' or '@')
+        if (LooksLikeFormula(text))
         {
             return Style(s => s with { QuotePrefix = true });
         }
         return this;
     }
+
+    /// <summary>Text Excel would take for a formula if someone edited the cell: it begins with = + - or @.</summary>
+    public static bool LooksLikeFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@';
 
     /// <summary>
     /// Control characters pasted into a note (a vertical tab from Word, say) cannot be stored in the XML of a
