@@ -56,11 +56,14 @@ public class DashboardBenchmarks
             SyntheticSeeder.SeedAsync(db, Milestones, seed: 42, replace: false).GetAwaiter().GetResult();
         }
         _factory = factory;
-        // Completed items: a note on them needs no delay reason. Saved in turn, so no one item's history grows long.
+        // Items the editor accepts as they are (a late one would need a reason). Saved in turn, so no one item's
+        // history grows long.
         using (var db = factory.CreateDbContext())
         {
-            _editable = db.Milestones.Where(m => m.Status == MilestoneStatus.Done && m.ActualEnd != null)
-                .OrderBy(m => m.Id).Select(m => m.Id).Take(100).ToList();
+            var today = new AppClock(TimeProvider.System).Today;
+            _editable = db.Milestones.AsNoTracking().OrderBy(m => m.Id).AsEnumerable()
+                .Where(m => MilestoneEditValidator.Validate(m, MilestoneEditModel.From(m), today, DelayThresholds.Default).Count == 0)
+                .Select(m => m.Id).Take(100).ToList();
         }
         _editing = new MilestoneEditing(factory, new AppClock(TimeProvider.System), Options.Create(DelayThresholds.Default),
             NullLogger<MilestoneEditing>.Instance);
@@ -136,7 +139,8 @@ public class DashboardBenchmarks
         var result = await _editing.SaveAsync(id, model, loaded.Token, _editor);
         if (!result.Succeeded || result.NothingChanged)
         {
-            throw new InvalidOperationException($"The benchmark's save did not save: {result.Message}");
+            throw new InvalidOperationException($"The benchmark's save did not save: {result.Message} "
+                + string.Join("; ", result.FieldErrors.SelectMany(e => e.Value)));
         }
     }
 
