@@ -18,7 +18,7 @@ namespace DxRoadmap.Tests.Services;
 /// The reader keeps its last snapshot while the data stamp is unchanged: a save anywhere makes the next load read
 /// afresh, and an as-of date undoes exactly the changes saved after that day (Japan time).
 /// </summary>
-public class RoadmapReaderTests
+public partial class RoadmapReaderTests
 {
     protected virtual TestProvider Provider => TestProvider.Sqlite;
 
@@ -152,7 +152,13 @@ public sealed class RoadmapReaderInstancesTests : IDisposable
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal("別のインスタンスで更新", (await reader.LoadAsync()).Milestones.Single(m => m.Id == milestone.Id).Note);
+        var after = await reader.LoadAsync();
+        Assert.Equal("別のインスタンスで更新", after.Milestones.Single(m => m.Id == milestone.Id).Note);
+        // The other rows are taken over from the first read, and the whole equals what a fresh reader sees.
+        Assert.Same(before.Milestones[1], after.Milestones.Single(m => m.Id == before.Milestones[1].Id));
+        Assert.Equal(
+            (await new RoadmapReader(second).LoadAsync()).Milestones.Select(m => (m.Id, m.Note, m.Version, m.OwnerName)),
+            after.Milestones.Select(m => (m.Id, m.Note, m.Version, m.OwnerName)));
     }
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using DxRoadmap.Domain.Roadmap;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -48,6 +49,10 @@ internal static class DataStamping
                 continue;
             }
             changed = true;
+            if (entry.Entity is Milestone && entry.State != EntityState.Deleted)
+            {
+                NewVersion(entry);
+            }
             if (entry.Entity is Domain.Roadmap.ProgressUpdate update && entry.State != EntityState.Deleted)
             {
                 var ticks = entry.Property(UpdatedAtTicks);
@@ -65,6 +70,22 @@ internal static class DataStamping
             ?? db.Attach(new DataStamp { Id = DataStamp.RowId });
         stamp.Entity.Value = NewValue(stamp.Entity.Value);
         stamp.Property(s => s.Value).IsModified = true;
+    }
+
+    /// <summary>
+    /// Every saved change of a milestone row gets a new <see cref="Milestone.Version"/>, so an equal
+    /// version means an equal row (what <c>RoadmapReader</c> relies on to reuse rows it already has). A version the
+    /// caller changed (<c>MilestoneHistory.Record</c>) is kept; otherwise the loaded value stays the original, so
+    /// the update still fails when someone else saved the row in between. A new row always gets a fresh one: an
+    /// id may be handed out again after its row was deleted, and must not look like that row.
+    /// </summary>
+    private static void NewVersion(EntityEntry entry)
+    {
+        var version = entry.Property(nameof(Milestone.Version));
+        if (entry.State == EntityState.Added || Equals(version.CurrentValue, version.OriginalValue))
+        {
+            version.CurrentValue = Guid.NewGuid();
+        }
     }
 
     private static long NewValue(long previous)
