@@ -107,7 +107,7 @@ internal sealed partial class CircuitClient(Uri baseUri, HttpClient http, Cookie
         get { lock (_gate) { return ZoomLabels.All(_zoomHandlers.ContainsKey); } }
     }
 
-    /// <summary>Clicks a zoom button; the time until the chart's re-render (a batch changing an svg viewBox).</summary>
+    /// <summary>Clicks a zoom button; the time until the chart's re-render (a batch with new svg markup).</summary>
     public async Task<double> ClickZoomAsync(string label)
     {
         ulong handler;
@@ -130,7 +130,7 @@ internal sealed partial class CircuitClient(Uri baseUri, HttpClient http, Cookie
         var clock = Stopwatch.StartNew();
         await SendAndWaitAsync(
             () => _connection!.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", _interopObjectId, json),
-            batch => HasAttribute(batch, "viewBox"));
+            batch => HasMarkup(batch, "viewBox"));
         return clock.Elapsed.TotalMilliseconds;
     }
 
@@ -156,6 +156,22 @@ internal sealed partial class CircuitClient(Uri baseUri, HttpClient http, Cookie
             foreach (var f in frames)
             {
                 if (batch.FrameType(f) == 3 && batch.Name(f) == name && (value is null || batch.AttributeValue(f) == value))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A batch that inserts or replaces markup containing <paramref name="text"/> (the chart's drawing).</summary>
+    public static bool HasMarkup(RenderBatchReader batch, string text)
+    {
+        foreach (var (_, frames) in batch.Diffs())
+        {
+            foreach (var f in frames)
+            {
+                if (batch.FrameType(f) == 8 && batch.Name(f)?.Contains(text, StringComparison.Ordinal) == true)
                 {
                     return true;
                 }

@@ -56,7 +56,7 @@ internal sealed class RenderBatchReader
                         frames.Add(f);
                     }
                 }
-                else if (type == 3) // SetAttribute: one attribute frame
+                else if (type is 3 or 5 or 8) // SetAttribute, UpdateText, UpdateMarkup: one frame
                 {
                     frames.Add(reference);
                 }
@@ -67,11 +67,11 @@ internal sealed class RenderBatchReader
 
     public int FrameType(int frame) => Int(FrameAt(frame));
 
-    /// <summary>Element name, text content or attribute name, by frame type.</summary>
+    /// <summary>Element name, text content, attribute name or markup, by frame type.</summary>
     public string? Name(int frame) => FrameType(frame) switch
     {
         1 => String(Int(FrameAt(frame) + 8)),
-        2 or 3 => String(Int(FrameAt(frame) + 4)),
+        2 or 3 or 8 => String(Int(FrameAt(frame) + 4)),
         _ => null,
     };
 
