@@ -67,6 +67,35 @@ public class ProgressQueriesTests
     }
 
     [Fact]
+    public async Task Dashboard_IsSharedPerDayAnd課_AndBuiltAgainAfterASave()
+    {
+        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
+        var queries = roadmap.Queries();
+
+        var all = await queries.GetDashboardAsync(Day("2022-04-01"), null);
+        var citizens = await queries.GetDashboardAsync(Day("2022-04-01"), SmallRoadmap.Citizens);
+        var nextDay = await queries.GetDashboardAsync(Day("2022-04-02"), null);
+
+        Assert.Same(all, await queries.GetDashboardAsync(Day("2022-04-01"), null));
+        Assert.Same(citizens, await queries.GetDashboardAsync(Day("2022-04-01"), SmallRoadmap.Citizens));
+        Assert.NotSame(all, citizens);
+        Assert.NotSame(all, nextDay);
+        Assert.Equal("着手遅れの工程", citizens.Flagged[0].Milestone.Title);          // the 課's item first
+        Assert.Equal("期限超過の工程", all.Flagged[0].Milestone.Title);
+
+        await roadmap.ChangeAsync(roadmap.Overdue.Id, m =>
+        {
+            m.Status = MilestoneStatus.Done;
+            m.Progress = 100;
+            m.ActualEnd = Day("2022-03-31");
+        });
+        var after = await queries.GetDashboardAsync(Day("2022-04-01"), null);
+
+        Assert.NotSame(all, after);
+        Assert.Equal((2, 1), (all.LateCount, after.LateCount));
+    }
+
+    [Fact]
     public async Task Alerts_BeforeAnythingIsDue_AreEmpty()
     {
         using var roadmap = await SmallRoadmap.CreateAsync(Provider);

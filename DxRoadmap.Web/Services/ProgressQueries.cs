@@ -64,14 +64,36 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
 {
     private const int DaysKeptPerSnapshot = 16;
 
+    // Dashboards kept per assessment: one per 課 asked for (and none); the bound keeps made-up ?dept= values in check.
+    private const int DashboardsKept = 64;
+
     private readonly ConditionalWeakTable<RoadmapSnapshot, ConcurrentDictionary<(DateOnly, DelayThresholds), Assessment>> _assessments = new();
 
     private DelayThresholds Thresholds => thresholds.Value;
 
+    /// <summary>The dashboard on a day, with a 課's items first; shared between callers, not to be changed.</summary>
     public async Task<DashboardView> GetDashboardAsync(DateOnly asOf, string? department, CancellationToken cancellationToken = default)
     {
         var roadmap = await reader.LoadAsOfAsync(asOf, cancellationToken);
-        var (assessed, flaggedAll) = Assessed(roadmap, asOf);
+        var assessment = Assessed(roadmap, asOf);
+        // Kept with the assessment: everyone opening the same dashboard (most open today's, for all or their 課)
+        // shares one view instead of each building and holding a copy.
+        var key = department ?? "";
+        if (assessment.Dashboards.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+        var view = Dashboard(roadmap, asOf, assessment, department);
+        if (assessment.Dashboards.Count >= DashboardsKept)
+        {
+            assessment.Dashboards.Clear();
+        }
+        return assessment.Dashboards.GetOrAdd(key, view);
+    }
+
+    private static DashboardView Dashboard(RoadmapSnapshot roadmap, DateOnly asOf, Assessment assessment, string? department)
+    {
+        var (assessed, flaggedAll) = assessment;
         var mineFirst = MineFirst(department);
 
         // Stable: the chosen 課 first, otherwise the alert order.
@@ -204,7 +226,11 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
         return kept.GetOrAdd(key, new Assessment(assessed, flagged));
     }
 
-    private sealed record Assessment(IReadOnlyList<AssessedMilestone> Assessed, IReadOnlyList<AssessedMilestone> Flagged);
+    private sealed record Assessment(IReadOnlyList<AssessedMilestone> Assessed, IReadOnlyList<AssessedMilestone> Flagged)
+    {
+        /// <summary>The dashboards built from this assessment, by 課 ("" for none).</summary>
+        public ConcurrentDictionary<string, DashboardView> Dashboards { get; } = new(StringComparer.Ordinal);
+    }
 
     /// <summary>Sort key putting the chosen 課's items (owned, then related) before the rest.</summary>
     private static Func<AssessedMilestone, int> MineFirst(string? department) => a =>
