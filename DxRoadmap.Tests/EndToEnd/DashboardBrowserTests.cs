@@ -25,6 +25,14 @@ public sealed class DashboardBrowserTests(BrowserApp app)
         Assert.True(late > 0, "the sample progress should have late milestones");
         await Assertions.Expect(watched.Page.Locator("[data-testid=late-total]")).ToHaveTextAsync($"{late} 件");
 
+        // 自分の課: the list offers the 課 when it opens; choosing one puts it in the address (a shareable view).
+        var page = watched.Page;
+        await page.Locator(".mud-input-control").Filter(new() { Has = page.Locator("[data-testid=department]") }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "デジタル行政推進課" }).ClickAsync();
+        await page.WaitForURLAsync(url => Uri.UnescapeDataString(url).Contains("dept=デジタル行政推進課", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("[data-testid=department]")).ToHaveValueAsync("デジタル行政推進課");
+        await Assertions.Expect(page.Locator("[data-testid=flagged] tbody tr.mine").First).ToBeVisibleAsync();
+
         watched.AssertNothingLeftTheMachineAndNoErrors();
     }
 

@@ -31,6 +31,18 @@ public sealed partial class GanttBrowserTests(BrowserApp app)
         await page.GetByRole(AriaRole.Switch, new() { Name = "遅延のみ" }).ClickAsync();
         await Assertions.Expect(milestoneRows).ToHaveCountAsync(total);
 
+        // 状態 (and the other lists): the options are there once the list opens; picking one filters the chart.
+        await page.Locator(".mud-input-control").Filter(new() { Has = page.Locator("[data-testid=filter-status]") }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "完了" }).ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("[data-testid=filter-status]")).ToHaveValueAsync("完了");
+        var (done, _) = Counts(await shown.InnerTextAsync());
+        Assert.InRange(done, 1, total - 1);
+        await Assertions.Expect(milestoneRows).ToHaveCountAsync(done);
+        await page.Locator(".mud-input-control").Filter(new() { Has = page.Locator("[data-testid=filter-status]") })
+            .Locator("button[aria-label]").First.ClickAsync();                  // the clear button
+        await Assertions.Expect(milestoneRows).ToHaveCountAsync(total);
+
         // Pick the first day of the previous month in the as-of calendar.
         var inazuma = await page.Locator("[data-testid=inazuma]").GetAttributeAsync("points");
         var firstOfLastMonth = new DateOnly(app.Today.Year, app.Today.Month, 1).AddMonths(-1);
