@@ -71,21 +71,42 @@ public sealed class DatabaseInitializer(
 /// <summary>The resolved data folder.</summary>
 public sealed record DataLocation(string Directory);
 
-/// <summary>Runs the initializer when the host starts, before the server accepts requests.</summary>
+/// <summary>
+/// Runs the initializer when the host starts, before the server accepts requests, and then reads the roadmap
+/// once: the first person to open the dashboard after a restart gets the kept snapshot and today's dashboard
+/// rather than waiting for the whole read (about a tenth of a second per 10,000 milestones).
+/// </summary>
 internal sealed class DatabaseInitializerService(
     DatabaseInitializer initializer,
     IServiceScopeFactory scopes,
     IHostEnvironment environment,
-    IOptions<Security.DemoAccountOptions> demo) : IHostedService
+    IOptions<Security.DemoAccountOptions> demo,
+    Services.ProgressQueries queries,
+    Services.AppClock clock,
+    ILogger<DatabaseInitializerService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await initializer.InitializeAsync(cancellationToken);
-        await using var scope = scopes.CreateAsyncScope();
-        await Security.AccountsInitializer.EnsureRolesAsync(scope.ServiceProvider);
-        if (environment.IsDevelopment())
+        await using (var scope = scopes.CreateAsyncScope())
         {
-            await Security.AccountsInitializer.EnsureDemoAccountsAsync(scope.ServiceProvider, demo.Value);
+            await Security.AccountsInitializer.EnsureRolesAsync(scope.ServiceProvider);
+            if (environment.IsDevelopment())
+            {
+                await Security.AccountsInitializer.EnsureDemoAccountsAsync(scope.ServiceProvider, demo.Value);
+            }
+        }
+        try
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var dashboard = await queries.GetDashboardAsync(clock.Today, department: null, cancellationToken);
+            logger.LogInformation("Read the roadmap ahead at start-up: {Milestones} steps, today's dashboard, in {Elapsed:F0} ms",
+                dashboard.Initiatives.Sum(i => i.Total), System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or DbUpdateException or System.Data.Common.DbException)
+        {
+            // Only a head start: the first page reads again and reports a failure as it always does.
+            logger.LogWarning(ex, "The roadmap could not be read ahead at start-up");
         }
     }
 
