@@ -48,6 +48,34 @@ public class DashboardTests : ProgressComponentTest
     }
 
     [Fact]
+    public async Task AListLongerThanAPage_GetsAPager_AndAShortOneNone()
+    {
+        var shortList = RenderAsOf("2022-04-01");
+        Assert.Empty(shortList.FindAll(".mud-table-pagination"));                // 3 flagged, 4 due
+
+        // Ten more late steps: 13 flagged, more than the list's page of 10.
+        await using (var db = Roadmap.Database.CreateDbContext())
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                db.Milestones.Add(Build.Span("2021-10", "2022-02").With(m =>
+                {
+                    m.Title = $"追加の遅れ {i + 1}";
+                    m.TrackId = Roadmap.FirstTrack.Id;
+                    m.OwnerDepartmentId = Roadmap.CitizensDepartment.Id;
+                    m.Order = 10 + i;
+                }));
+            }
+            await db.SaveChangesAsync();
+        }
+        var longList = RenderAsOf("2022-04-01");
+
+        var flagged = longList.Find("[data-testid=flagged]");
+        Assert.Equal(10, flagged.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("1～10 / 13 件", flagged.QuerySelector(".mud-table-pagination")!.TextContent);
+    }
+
+    [Fact]
     public void BeforeAnythingIsDue_SaysSoInsteadOfAnEmptyTable()
     {
         var cut = RenderAsOf("2021-11-01");
