@@ -29,6 +29,8 @@ public class NavMenuTests : MudTestContext
         menu.WaitForAssertion(() => Assert.Equal("", Current(menu)));           // the dashboard, whatever the query
         navigation.NavigateTo("departments/市民課");
         menu.WaitForAssertion(() => Assert.Equal("departments", Current(menu))); // a page under an entry
+        navigation.NavigateTo("Gantt");
+        menu.WaitForAssertion(() => Assert.Equal("gantt", Current(menu)));      // the address typed in another case
         navigation.NavigateTo("milestones/3");
         menu.WaitForAssertion(() => Assert.Null(Current(menu)));                 // no entry for a single step
         navigation.NavigateTo("alertsx");

@@ -103,7 +103,7 @@ internal sealed class DatabaseInitializerService(
             logger.LogInformation("Read the roadmap ahead at start-up: {Milestones} steps, today's dashboard, in {Elapsed:F0} ms",
                 dashboard.Initiatives.Sum(i => i.Total), System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or DbUpdateException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Only a head start: the first page reads again and reports a failure as it always does.
             logger.LogWarning(ex, "The roadmap could not be read ahead at start-up");

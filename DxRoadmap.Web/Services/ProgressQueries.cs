@@ -74,6 +74,7 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
     /// <summary>The dashboard on a day, with a 課's items first; shared between callers, not to be changed.</summary>
     public async Task<DashboardView> GetDashboardAsync(DateOnly asOf, string? department, CancellationToken cancellationToken = default)
     {
+        department = string.IsNullOrEmpty(department) ? null : department;
         var roadmap = await reader.LoadAsOfAsync(asOf, cancellationToken);
         var assessment = Assessed(roadmap, asOf);
         // Kept with the assessment: everyone opening the same dashboard (most open today's, for all or their 課)

@@ -53,7 +53,7 @@ public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
         if (carried is not null)
         {
             var read = loaded.Carried!.Read.Select(m => m.Id).ToHashSet();
-            var previous = carried.Milestones.ToDictionary(m => m.Id);
+            var previous = carried.ToDictionary(m => m.Id);
             roadmap = roadmap with { Milestones = roadmap.Milestones.Select(m => read.Contains(m.Id) ? m : previous[m.Id]).ToList() };
         }
         if (loaded.AsOf.Count >= AsOfDaysKept)
@@ -200,7 +200,13 @@ public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
             StandardSteps = steps,
             StandardCompletions = completions,
         };
-        return new Loaded(stamp, roadmap) { Carried = rows is null ? null : new Carry(previous!.AsOf, rows.Read) };
+        // Only the previous views' milestone lists are carried, not the snapshots themselves: those are the keys the
+        // assessments, dashboards and charts of the previous data are kept under, and must be free to go.
+        return new Loaded(stamp, roadmap)
+        {
+            Carried = rows is null ? null
+                : new Carry(previous!.AsOf.ToDictionary(view => view.Key, view => view.Value.Milestones), rows.Read),
+        };
     }
 
     // Milestone.Order counts within a track; the id makes the order of the whole list the same on every read.
@@ -254,7 +260,7 @@ public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
     private sealed record MilestoneRows(List<Milestone> All, IReadOnlyCollection<Milestone> Read);
 
     /// <summary>What a snapshot took over from the previous one: its as-of views, and which milestone rows it read instead.</summary>
-    private sealed record Carry(ConcurrentDictionary<DateOnly, RoadmapSnapshot> Previous, IReadOnlyCollection<Milestone> Read);
+    private sealed record Carry(IReadOnlyDictionary<DateOnly, IReadOnlyList<Milestone>> Previous, IReadOnlyCollection<Milestone> Read);
 
     /// <summary>A snapshot with the stamp it was read under and the as-of views derived from it.</summary>
     private sealed record Loaded(long Stamp, RoadmapSnapshot Roadmap)
