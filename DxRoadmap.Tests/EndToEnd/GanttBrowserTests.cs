@@ -42,6 +42,11 @@ public sealed partial class GanttBrowserTests(BrowserApp app)
         await page.Locator(".mud-input-control").Filter(new() { Has = page.Locator("[data-testid=filter-status]") })
             .Locator("button[aria-label]").First.ClickAsync();                  // the clear button
         await Assertions.Expect(milestoneRows).ToHaveCountAsync(total);
+        // From the keyboard: a focused list opens on Enter with its options.
+        await page.Locator("[data-testid=filter-initiative]").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(5);
+        await page.Keyboard.PressAsync("Escape");
 
         // Pick the first day of the previous month in the as-of calendar.
         var inazuma = await page.Locator("[data-testid=inazuma]").GetAttributeAsync("points");
