@@ -57,30 +57,6 @@ public partial class RoadmapReaderTests
     }
 
     [Fact]
-    public async Task AfterARefresh_ThePreviousSnapshotsCanGo()
-    {
-        using var roadmap = await SmallRoadmap.CreateAsync(Provider);
-        var reader = new RoadmapReader(roadmap.Database);
-        var (current, pastDay) = await LoadBothAsync(reader);
-
-        await SaveProgressAsync(roadmap.Database, roadmap.OnTrack.Id, 40, Japan("2022-04-02", 9, 0));
-        var carried = await reader.LoadAsOfAsync(Build.Day("2022-04-01"));            // built on the previous view
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-
-        // Caches of assessments, dashboards and charts are keyed weakly by these objects: they must not be kept.
-        Assert.False(current.IsAlive);
-        Assert.False(pastDay.IsAlive);
-        Assert.Equal(10, carried.Milestones.Single(m => m.Id == roadmap.OnTrack.Id).Progress);
-    }
-
-    // In a method of its own, so no local of the test keeps the snapshots reachable.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static async Task<(WeakReference Current, WeakReference PastDay)> LoadBothAsync(RoadmapReader reader) =>
-        (new WeakReference(await reader.LoadAsync()), new WeakReference(await reader.LoadAsOfAsync(Build.Day("2022-04-01"))));
-
-    [Fact]
     public async Task DeletedMilestone_Disappears_AndReorderedOnesMove()
     {
         using var roadmap = await SmallRoadmap.CreateAsync(Provider);
