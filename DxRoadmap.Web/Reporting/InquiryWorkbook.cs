@@ -261,10 +261,7 @@ public static class InquiryWorkbook
             answers.Style.Protection.SetLocked(false);
             answers.Style.Fill.BackgroundColor = AnswerFill;
 
-            var statuses = string.Join(',', StatusNames.All.Select(s => s.Label()));
-            var status = sheet.Range(FirstDataRow, StatusColumn, last, StatusColumn).SetDataValidation();
-            status.List($"\"{statuses}\"", true);
-            Refuse(status, "状態", $"状態は {string.Join('/', StatusNames.All.Select(s => s.Label()))} から選んでください。");
+            OneOf(sheet.Range(FirstDataRow, StatusColumn, last, StatusColumn), "状態", StatusNames.All.Select(s => s.Label()).ToList());
 
             var progress = sheet.Range(FirstDataRow, ProgressColumn, last, ProgressColumn).SetDataValidation();
             progress.WholeNumber.Between(0, 100);
@@ -286,6 +283,14 @@ public static class InquiryWorkbook
         sheet.SheetView.FreezeColumns(4);
         Print(sheet, HeaderRow);
         Protect(sheet);
+    }
+
+    /// <summary>A drop-down of <paramref name="choices"/> on the cells, refusing anything else with a message naming them.</summary>
+    private static void OneOf(IXLRange cells, string name, IReadOnlyList<string> choices)
+    {
+        var validation = cells.SetDataValidation();
+        validation.List($"\"{string.Join(',', choices)}\"", true);
+        Refuse(validation, name, $"{name}は {string.Join('/', choices)} から選んでください。");
     }
 
     private static void Refuse(IXLDataValidation validation, string title, string message)
@@ -320,9 +325,8 @@ public static class InquiryWorkbook
         var last = Body(sheet, ProcedureColumns.Length - 2, row, ProcedureStageColumn, ActualGoLiveColumn);
         if (last >= FirstDataRow)
         {
-            var stages = sheet.Range(FirstDataRow, ProcedureStageColumn, last, ProcedureStageColumn).SetDataValidation();
-            stages.List($"\"{string.Join(',', ProcedureStages.All.Select(s => s.Label()))}\"", true);
-            Refuse(stages, "段階", $"段階は {string.Join('/', ProcedureStages.All.Select(s => s.Label()))} から選んでください。");
+            OneOf(sheet.Range(FirstDataRow, ProcedureStageColumn, last, ProcedureStageColumn), "段階",
+                ProcedureStages.All.Select(s => s.Label()).ToList());
             var dates = sheet.Range(FirstDataRow, PlannedGoLiveColumn, last, ActualGoLiveColumn).SetDataValidation();
             dates.Date.Between(new DateTime(2000, 1, 1), new DateTime(2099, 12, 31));
             Refuse(dates, "日付", "日付を 2026/11/26 の形で入力してください。");
@@ -364,9 +368,7 @@ public static class InquiryWorkbook
             var planned = sheet.Range(FirstDataRow, 4, last, 4);
             planned.Style.Protection.SetLocked(true);
             planned.Style.Fill.BackgroundColor = XLColor.NoColor;
-            var stages = sheet.Range(FirstDataRow, CaseStageColumn, last, CaseStageColumn).SetDataValidation();
-            stages.List($"\"{string.Join(',', AutomationStages.All)}\"", true);
-            Refuse(stages, "段階", $"段階は {string.Join('/', AutomationStages.All)} から選んでください。");
+            OneOf(sheet.Range(FirstDataRow, CaseStageColumn, last, CaseStageColumn), "段階", AutomationStages.All);
             var hours = sheet.Range(FirstDataRow, CaseActualHoursColumn, last, CaseActualHoursColumn).SetDataValidation();
             hours.Decimal.Between(0, 1_000_000);
             Refuse(hours, "削減時間", "削減時間は 0～1,000,000 の数字で入力してください。");
