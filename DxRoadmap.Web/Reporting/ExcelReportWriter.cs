@@ -286,13 +286,7 @@ public static class ExcelReportWriter
     {
         Stamp(sheet, "工程表 (ガント)", h);
         const int yearRow = 2, monthRow = 3, firstMonthColumn = 5;
-        var titles = new (string Title, double Width)[] { ("コード", 9), ("工程", 44), ("主管課", 16), ("状態", 8) };
-        for (var c = 0; c < titles.Length; c++)
-        {
-            sheet.Range(yearRow, c + 1, monthRow, c + 1).Merge();
-            HeaderCell(sheet.Cell(yearRow, c + 1), titles[c].Title);
-            sheet.SetColumnWidth(c + 1, titles[c].Width);
-        }
+        Header(sheet, yearRow, [("コード", 9), ("工程", 44), ("主管課", 16), ("状態", 8)], rows: monthRow - yearRow + 1);
         var months = chart.Ticks.Where(t => t.X >= 0 && t.X < chart.Width).ToList();
         var bounds = months.Select((t, i) => (From: t.X, To: i + 1 < months.Count ? months[i + 1].X : chart.Width)).ToList();
         for (var i = 0; i < months.Count; i++)
@@ -423,13 +417,7 @@ public static class ExcelReportWriter
     {
         Stamp(sheet, $"{StandardisationSheet}　完了率 {RoadmapSummary.Percent(section.Rate)}　全手順完了 {section.SystemsComplete}/{section.Systems.Count} 業務", h);
         const int phaseRow = 2, stepRow = 3, firstStep = 5;
-        var fixedColumns = new (string Title, double Width)[] { ("業務", 20), ("主管課", 16), ("完了手順", 9), ("完了率", 8) };
-        for (var c = 0; c < fixedColumns.Length; c++)
-        {
-            sheet.Range(phaseRow, c + 1, stepRow, c + 1).Merge();
-            HeaderCell(sheet.Cell(phaseRow, c + 1), fixedColumns[c].Title);
-            sheet.SetColumnWidth(c + 1, fixedColumns[c].Width);
-        }
+        Header(sheet, phaseRow, [("業務", 20), ("主管課", 16), ("完了手順", 9), ("完了率", 8)], rows: stepRow - phaseRow + 1);
         var steps = section.Steps;
         for (var i = 0; i < steps.Count; i++)
         {
@@ -623,10 +611,16 @@ public static class ExcelReportWriter
         sheet.Cell(1, 1).Text($"{title}　基準日 {h.AsOfWithWestern}　対象 {h.ScopeLabel}" + (h.SampleData ? "　※サンプルデータ" : ""))
             .Style(s => s with { Bold = true, FontSize = 12 });
 
-    private static void Header(XlsxSheet sheet, int row, IReadOnlyList<(string Title, double Width)> columns)
+    /// <summary>Column titles and widths from column A; with <paramref name="rows"/> above 1 each title is merged down
+    /// over that many rows (beside a header of two rows, as the ガント and 標準化 sheets have).</summary>
+    private static void Header(XlsxSheet sheet, int row, IReadOnlyList<(string Title, double Width)> columns, int rows = 1)
     {
         for (var c = 0; c < columns.Count; c++)
         {
+            if (rows > 1)
+            {
+                sheet.Range(row, c + 1, row + rows - 1, c + 1).Merge();
+            }
             HeaderCell(sheet.Cell(row, c + 1), columns[c].Title);
             sheet.SetColumnWidth(c + 1, columns[c].Width);
         }
