@@ -149,36 +149,15 @@ internal sealed partial class CircuitClient(Uri baseUri, HttpClient http, Cookie
     }
 
     /// <summary>A batch that sets an attribute of that name (e.g. data-testid="totals": the dashboard's figures).</summary>
-    public static bool HasAttribute(RenderBatchReader batch, string name, string? value = null)
-    {
-        foreach (var (_, frames) in batch.Diffs())
-        {
-            foreach (var f in frames)
-            {
-                if (batch.FrameType(f) == 3 && batch.Name(f) == name && (value is null || batch.AttributeValue(f) == value))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
+    public static bool HasAttribute(RenderBatchReader batch, string name, string? value = null) =>
+        AnyFrame(batch, f => batch.FrameType(f) == 3 && batch.Name(f) == name && (value is null || batch.AttributeValue(f) == value));
 
     /// <summary>A batch that inserts or replaces markup containing <paramref name="text"/> (the chart's drawing).</summary>
-    public static bool HasMarkup(RenderBatchReader batch, string text)
-    {
-        foreach (var (_, frames) in batch.Diffs())
-        {
-            foreach (var f in frames)
-            {
-                if (batch.FrameType(f) == 8 && batch.Name(f)?.Contains(text, StringComparison.Ordinal) == true)
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
+    public static bool HasMarkup(RenderBatchReader batch, string text) =>
+        AnyFrame(batch, f => batch.FrameType(f) == 8 && batch.Name(f)?.Contains(text, StringComparison.Ordinal) == true);
+
+    private static bool AnyFrame(RenderBatchReader batch, Func<int, bool> match) =>
+        batch.Diffs().Any(diff => diff.Frames.Any(match));
 
     /// <summary>Leaves as a closing tab does: the page's unload beacon tells the server to drop the circuit now
     /// rather than keep it for a reconnect.</summary>

@@ -124,17 +124,8 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
     circuits: {options.Circuits} requested, {pages.Count} opened
     {Stats.Line("zoom switches", zoomTimes)}
     {Stats.Line("dashboard opens", dashboardTimes)}
-    errors: {errors.Count}
-    server working set: peak {memory.Peak}, now {memory.Current}
-    cpu whole run: {cpu.Summary()}
-    load average: {File.ReadAllText("/proc/loadavg").Trim()}
-    duration: {stopwatch.Elapsed.TotalSeconds:F0} s
     """));
-foreach (var error in errors.Distinct().Take(10))
-{
-    Console.WriteLine("  " + error);
-}
-return errors.Count == 0 ? 0 : 1;
+return Summary.Finish(errors, memory, cpu, stopwatch);
 
 static async Task WaitInteractiveAsync(IPage page) =>
     // Blazor marks nothing itself; an open circuit is a connected SignalR socket, seen through Blazor's own API.

@@ -98,18 +98,8 @@ internal static partial class SignalRLoad
             {Stats.Line("dashboard (navigation until figures rendered)", dashboards)}
             {Stats.Line("gantt (navigation until zoom live)", gantts)}
             render batches received: {batches} ({megabytes:F1} MB)
-            errors: {errors.Count}
-            server working set: peak {memory.Peak}, now {memory.Current}
-            cpu during interactions: {interactionCpu}
-            cpu whole run: {cpu.Summary()}
-            load average: {File.ReadAllText("/proc/loadavg").Trim()}
-            duration: {stopwatch.Elapsed.TotalSeconds:F0} s
             """));
-        foreach (var error in errors.Distinct().Take(10))
-        {
-            Console.WriteLine("  " + error);
-        }
-        return errors.Count == 0 ? 0 : 1;
+        return Summary.Finish(errors, memory, cpu, stopwatch, interactionCpu);
     }
 
     /// <summary>Signs in through the login form (antiforgery token included); the cookie lands in the container.</summary>

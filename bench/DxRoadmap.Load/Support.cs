@@ -175,3 +175,33 @@ internal static class Stats
     public static string Line(string name, IReadOnlyCollection<double> values) => string.Create(CultureInfo.InvariantCulture,
         $"{name}: {values.Count}  p50 {Percentile(values, 50):F0} ms  p95 {Percentile(values, 95):F0} ms  max {(values.Count > 0 ? values.Max() : double.NaN):F0} ms");
 }
+
+internal static class Summary
+{
+    /// <summary>
+    /// The lines both client modes end with: errors, the server's working set, CPU (during the interactions too,
+    /// when measured apart), load average, duration and the first distinct errors. The exit code: 1 when anything failed.
+    /// </summary>
+    public static int Finish(ErrorLog errors, MemorySampler memory, CpuMeter cpu, System.Diagnostics.Stopwatch stopwatch,
+        string? interactionCpu = null)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            errors: {errors.Count}
+            server working set: peak {memory.Peak}, now {memory.Current}
+            """));
+        if (interactionCpu is not null)
+        {
+            Console.WriteLine($"cpu during interactions: {interactionCpu}");
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            cpu whole run: {cpu.Summary()}
+            load average: {File.ReadAllText("/proc/loadavg").Trim()}
+            duration: {stopwatch.Elapsed.TotalSeconds:F0} s
+            """));
+        foreach (var error in errors.Distinct().Take(10))
+        {
+            Console.WriteLine("  " + error);
+        }
+        return errors.Count == 0 ? 0 : 1;
+    }
+}
