@@ -48,11 +48,7 @@ public sealed class GanttService(RoadmapReader reader, ProgressQueries queries)
             shown.Count,
             shown.Count(a => a.Assessment.IsLate),
             shown.Count(a => a.Assessment.NeedsAttention && !a.Assessment.IsLate));
-        if (views.Count >= ViewsKept)
-        {
-            views.Clear();
-        }
-        return views.GetOrAdd(key, view);
+        return views.Keep(key, view, ViewsKept);
     }
 
     // Every input of the layout besides the assessment, in a canonical order (sets sorted).

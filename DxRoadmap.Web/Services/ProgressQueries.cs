@@ -85,11 +85,7 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
             return kept;
         }
         var view = Dashboard(roadmap, asOf, assessment, department);
-        if (assessment.Dashboards.Count >= DashboardsKept)
-        {
-            assessment.Dashboards.Clear();
-        }
-        return assessment.Dashboards.GetOrAdd(key, view);
+        return assessment.Dashboards.Keep(key, view, DashboardsKept);
     }
 
     private static DashboardView Dashboard(RoadmapSnapshot roadmap, DateOnly asOf, Assessment assessment, string? department)
@@ -220,11 +216,7 @@ public sealed class ProgressQueries(RoadmapReader reader, IOptions<DelayThreshol
             .ThenBy(a => a.Assessment.Worst!.Kind)
             .ThenByDescending(a => a.Assessment.Worst!.Days)
             .ToList();
-        if (kept.Count >= DaysKeptPerSnapshot)
-        {
-            kept.Clear();
-        }
-        return kept.GetOrAdd(key, new Assessment(assessed, flagged));
+        return kept.Keep(key, new Assessment(assessed, flagged), DaysKeptPerSnapshot);
     }
 
     private sealed record Assessment(IReadOnlyList<AssessedMilestone> Assessed, IReadOnlyList<AssessedMilestone> Flagged)

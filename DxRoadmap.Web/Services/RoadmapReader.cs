@@ -56,11 +56,7 @@ public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
             var previous = carried.ToDictionary(m => m.Id);
             roadmap = roadmap with { Milestones = roadmap.Milestones.Select(m => read.Contains(m.Id) ? m : previous[m.Id]).ToList() };
         }
-        if (loaded.AsOf.Count >= AsOfDaysKept)
-        {
-            loaded.AsOf.Clear();
-        }
-        return loaded.AsOf.GetOrAdd(asOf, roadmap);
+        return loaded.AsOf.Keep(asOf, roadmap, AsOfDaysKept);
     }
 
     /// <summary>Whether the demonstration progress was loaded (the サンプルデータ banner), without loading the roadmap.</summary>
