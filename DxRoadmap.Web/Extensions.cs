@@ -59,6 +59,7 @@ public static class Extensions
 
         // Progress screens: dashboard, alerts, department view, milestone editor, plan maintenance.
         services.AddSingleton<ProgressQueries>();
+        services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<MilestoneEditing>();
         services.AddSingleton<PlanMaintenance>();
         services.AddScoped<RoadmapChanges>();

@@ -3,6 +3,7 @@ using DxRoadmap.Web.Data.Audit;
 using DxRoadmap.Web.Data.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace DxRoadmap.Web.Data;
 
@@ -44,14 +45,27 @@ public class RoadmapDbContext(DbContextOptions options) : IdentityDbContext<AppU
         configurationBuilder.Properties<PlanDate>().HaveConversion<PlanDateConverter>().HaveMaxLength(10);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+    /// <summary>Saves the changes together with their audit rows; the count excludes the audit rows.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var audited = AuditCollector.Audited(ChangeTracker);
+        var database = audited.Where(AuditCollector.NeedsDatabaseValues)
+            .ToDictionary(e => e.Entity, e => e.GetDatabaseValues(), ReferenceEqualityComparer.Instance);
+        var rows = AuditCollector.Collect(ChangeTracker, audited, Clock.GetUtcNow(), database);
+        return SaveWithAudit(rows, () => base.SaveChanges(acceptAllChangesOnSuccess));
+    }
 
     /// <summary>Saves the changes together with their audit rows; the count excludes the audit rows.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess,
         CancellationToken cancellationToken = default)
     {
-        var rows = await AuditCollector.CollectAsync(ChangeTracker, Clock.GetUtcNow(), cancellationToken);
+        var audited = AuditCollector.Audited(ChangeTracker);
+        var database = new Dictionary<object, PropertyValues?>(ReferenceEqualityComparer.Instance);
+        foreach (var entry in audited.Where(AuditCollector.NeedsDatabaseValues))
+        {
+            database[entry.Entity] = await entry.GetDatabaseValuesAsync(cancellationToken);
+        }
+        var rows = AuditCollector.Collect(ChangeTracker, audited, Clock.GetUtcNow(), database);
         AuditEntries.AddRange(rows);
         DataStamping.Apply(this);
         try
@@ -60,12 +74,32 @@ public class RoadmapDbContext(DbContextOptions options) : IdentityDbContext<AppU
         }
         catch
         {
-            // The change was refused: its audit rows must not be saved by a later retry on this context.
-            foreach (var row in rows)
-            {
-                Entry(row).State = EntityState.Detached;
-            }
+            ForgetAudit(rows);
             throw;
+        }
+    }
+
+    private int SaveWithAudit(List<AuditEntry> rows, Func<int> save)
+    {
+        AuditEntries.AddRange(rows);
+        DataStamping.Apply(this);
+        try
+        {
+            return save() - rows.Count;
+        }
+        catch
+        {
+            ForgetAudit(rows);
+            throw;
+        }
+    }
+
+    /// <summary>The change was refused: its audit rows must not be saved by a later retry on this context.</summary>
+    private void ForgetAudit(List<AuditEntry> rows)
+    {
+        foreach (var row in rows)
+        {
+            Entry(row).State = EntityState.Detached;
         }
     }
 }

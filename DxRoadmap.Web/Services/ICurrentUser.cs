@@ -37,11 +37,18 @@ public interface ICurrentUser
 /// <summary>
 /// <see cref="ICurrentUser"/> from the <see cref="AuthenticationStateProvider"/>. On the server the state is
 /// set before any component runs, so the synchronous members see it; they follow later changes too.
+/// The provider announces a change from its own thread (the circuit's re-check runs in the background), so this
+/// class keeps the announced task itself and resolves it when read: nothing is written by a continuation on
+/// another thread, and an older state finishing late can never replace a newer one.
 /// </summary>
 public sealed class CurrentUser : ICurrentUser, IDisposable
 {
+    private static readonly ClaimsPrincipal Anonymous = new(new ClaimsIdentity());
+
     private readonly AuthenticationStateProvider _provider;
-    private ClaimsPrincipal _principal = new(new ClaimsIdentity());
+    private readonly Lock _gate = new();
+    private Task<AuthenticationState>? _state;
+    private ClaimsPrincipal _previous = Anonymous;
 
     public CurrentUser(AuthenticationStateProvider provider)
     {
@@ -50,27 +57,42 @@ public sealed class CurrentUser : ICurrentUser, IDisposable
         Take(SafeGetState());
     }
 
-    public ClaimsPrincipal Principal => _principal;
+    /// <summary>The newest announced state once it has arrived; until then the one before it.</summary>
+    public ClaimsPrincipal Principal
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state is { IsCompletedSuccessfully: true } state ? state.Result.User : _previous;
+            }
+        }
+    }
 
-    public string Name => _principal.Identity?.IsAuthenticated == true ? _principal.Identity.Name ?? "" : "";
+    public string Name => Principal.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "" : "";
 
-    public string? Department => _principal.FindFirstValue(AppClaims.Department);
+    public string? Department => Principal.FindFirstValue(AppClaims.Department);
 
-    public int? DepartmentId => RoadmapPermissions.DepartmentId(_principal);
+    public int? DepartmentId => RoadmapPermissions.DepartmentId(Principal);
 
-    public bool IsAuthenticated => _principal.Identity?.IsAuthenticated == true;
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 
-    public IReadOnlyList<string> Roles => AppRoles.All.Where(_principal.IsInRole).ToList();
+    public IReadOnlyList<string> Roles => AppRoles.All.Where(Principal.IsInRole).ToList();
 
-    public bool IsInRole(string role) => _principal.IsInRole(role);
+    public bool IsInRole(string role) => Principal.IsInRole(role);
 
     public bool Can(RoadmapAction action, Milestone? milestone = null) =>
-        RoadmapPermissions.Can(_principal, action, milestone);
+        RoadmapPermissions.Can(Principal, action, milestone);
 
     public void Demand(RoadmapAction action, Milestone? milestone = null) =>
-        RoadmapPermissions.Demand(_principal, action, milestone);
+        RoadmapPermissions.Demand(Principal, action, milestone);
 
-    public async Task RefreshAsync() => _principal = (await _provider.GetAuthenticationStateAsync()).User;
+    public async Task RefreshAsync()
+    {
+        var state = _provider.GetAuthenticationStateAsync();
+        Take(state);
+        await state;
+    }
 
     public void Dispose() => _provider.AuthenticationStateChanged -= OnChanged;
 
@@ -91,13 +113,17 @@ public sealed class CurrentUser : ICurrentUser, IDisposable
 
     private void Take(Task<AuthenticationState>? task)
     {
-        if (task is { IsCompletedSuccessfully: true })
+        if (task is null)
         {
-            _principal = task.Result.User;
+            return;
         }
-        else
+        lock (_gate)
         {
-            task?.ContinueWith(t => _principal = t.Result.User, TaskContinuationOptions.OnlyOnRanToCompletion);
+            if (_state is { IsCompletedSuccessfully: true } current)
+            {
+                _previous = current.Result.User;
+            }
+            _state = task;
         }
     }
 }

@@ -74,22 +74,47 @@ internal static class AuditCollector
         [nameof(AppUser.PasswordHash)] = "パスワード",
     };
 
-    public static async Task<List<AuditEntry>> CollectAsync(ChangeTracker tracker, DateTimeOffset now,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The tracked entries that will get audit rows (none while auditing is suppressed). Call once, before
+    /// reading <see cref="NeedsDatabaseValues"/> and <see cref="Collect"/>.
+    /// </summary>
+    public static List<EntityEntry> Audited(ChangeTracker tracker)
     {
-        var rows = new List<AuditEntry>();
         if (AuditActor.Suppressed)
         {
-            return rows;
+            return [];
         }
         tracker.DetectChanges();
-        foreach (var entry in tracker.Entries().ToList())
+        return tracker.Entries()
+            .Where(e => Entities.ContainsKey(e.Metadata.ClrType)
+                && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+    }
+
+    /// <summary>
+    /// An entity attached with Update() has every property marked modified and no original values: its old
+    /// values must be read from the database. The caller reads them (synchronously or not) and hands them to
+    /// <see cref="Collect"/>, so collecting itself never waits on the database.
+    /// </summary>
+    public static bool NeedsDatabaseValues(EntityEntry entry)
+    {
+        if (entry.State != EntityState.Modified || entry.Entity is IdentityUserRole<string>)
         {
-            if (!Entities.TryGetValue(entry.Metadata.ClrType, out var entity)
-                || entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
-            {
-                continue;
-            }
+            return false;
+        }
+        var modified = entry.Properties.Where(p => p.IsModified).ToList();
+        return modified.Count == entry.Properties.Count(p => !p.Metadata.IsPrimaryKey())
+            && modified.All(p => Equals(p.OriginalValue, p.CurrentValue));
+    }
+
+    /// <param name="database">The database values of the entries that needed them, by entity.</param>
+    public static List<AuditEntry> Collect(ChangeTracker tracker, IReadOnlyList<EntityEntry> audited, DateTimeOffset now,
+        IReadOnlyDictionary<object, PropertyValues?> database)
+    {
+        var rows = new List<AuditEntry>();
+        foreach (var entry in audited)
+        {
+            var entity = Entities[entry.Metadata.ClrType];
             var actor = AuditActor.Name ?? (entry.Entity as Milestone)?.UpdatedBy ?? AuditActor.System;
             var reason = AuditActor.Reason ?? ReasonFromHistory(tracker, entry.Entity);
             AuditEntry Row(string field, string? oldValue, string? newValue) => new()
@@ -128,23 +153,15 @@ internal static class AuditCollector
                     rows.Add(Row(AuditEvents.Deleted, Describe(entry.Entity), null));
                     break;
                 case EntityState.Modified:
-                    // An entity attached with Update() has every property marked modified and no original
-                    // values; compare with what the database holds instead.
-                    var modified = entry.Properties.Where(p => p.IsModified).ToList();
-                    PropertyValues? database = null;
-                    if (modified.Count == entry.Properties.Count(p => !p.Metadata.IsPrimaryKey())
-                        && modified.All(p => Equals(p.OriginalValue, p.CurrentValue)))
-                    {
-                        database = await entry.GetDatabaseValuesAsync(cancellationToken);
-                    }
-                    foreach (var property in modified)
+                    var stored = database.GetValueOrDefault(entry.Entity);
+                    foreach (var property in entry.Properties.Where(p => p.IsModified))
                     {
                         var name = property.Metadata.Name;
                         if (Ignored.Contains(name))
                         {
                             continue;
                         }
-                        var before = database is null ? property.OriginalValue : database[property.Metadata];
+                        var before = stored is null ? property.OriginalValue : stored[property.Metadata];
                         var after = property.CurrentValue;
                         if (ValueEquals(before, after))
                         {
