@@ -13,7 +13,7 @@ namespace DxRoadmap.Tests.EndToEnd;
 /// Debian's Chromium driven by Playwright. Shared by the browser tests of one collection.
 /// Without Chromium the tests skip with the reason; with DXROADMAP_REQUIRE_BROWSER=1 (CI) they fail instead.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     /// <summary>Debian's Chromium, or the file DXROADMAP_CHROMIUM names (CI points it at nothing to prove the skip path).</summary>
     public static string ChromiumPath =>
@@ -23,28 +23,28 @@ public sealed class BrowserApp : IAsyncLifetime
     public const string HeadDepartment = "子どもみらい課";
     public const string ViewerName = "viewer";
 
-    private SampleAppFactory? _factory;
+    private AppFactory? _factory;
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
 
     public IBrowser? Browser { get; private set; }
 
-    public string? SkipReason { get; private set; }
+    public string? SkipReason { get; protected set; }
 
     public static bool Required => Environment.GetEnvironmentVariable("DXROADMAP_REQUIRE_BROWSER") == "1";
 
     /// <summary>"Today" as the app sees it (Japan time). Skips the calling test when no browser is available.</summary>
     public DateOnly Today => Services.GetRequiredService<AppClock>().Today;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
             SkipReason = $"Chromium がありません ({ChromiumPath})。apt-get install -y chromium で入れてください。";
             return;
         }
-        _factory = new SampleAppFactory();
+        _factory = CreateFactory();
         _factory.UseKestrel(0);
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -62,6 +62,19 @@ public sealed class BrowserApp : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--no-first-run", "--disable-sync", "--disable-quic"],
         });
+    }
+
+    /// <summary>The app under test: the sample progress on a temporary SQLite file unless a fixture says otherwise.</summary>
+    protected virtual AppFactory CreateFactory() => new SampleAppFactory();
+
+    /// <summary>The app's factory (its database), for tests that act on the database behind the app's back.</summary>
+    public AppFactory Factory
+    {
+        get
+        {
+            RequireBrowser();
+            return _factory!;
+        }
     }
 
     /// <summary>
@@ -151,7 +164,8 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 
-    private sealed class SampleAppFactory : AppFactory
+    /// <summary>The whole app with the sample progress loaded, on SQLite or PostgreSQL.</summary>
+    public class SampleAppFactory(TestProvider provider = TestProvider.Sqlite) : AppFactory(provider)
     {
         protected override bool SampleProgress => true;
     }

@@ -24,6 +24,9 @@ public partial class AppFactory(TestProvider provider = TestProvider.Sqlite) : W
 
     public string DatabasePath => _folder.File("roadmap.db");
 
+    /// <summary>The PostgreSQL database the app runs on, or null on SQLite.</summary>
+    public string? PostgresConnectionString => _postgres;
+
     protected virtual bool SampleProgress => false;
 
     /// <summary>Extra settings, e.g. a lower sign-in rate limit.</summary>

@@ -95,7 +95,7 @@ public sealed class PostgresDatabase : TestDatabase
         new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = name }.ConnectionString;
 
     /// <summary>Runs a statement on the server's maintenance database (database commands cannot run inside the target).</summary>
-    private static void Execute(string sql)
+    internal static void Execute(string sql)
     {
         using var connection = new NpgsqlConnection(
             new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = "postgres", Pooling = false }.ConnectionString);

@@ -146,7 +146,7 @@ public sealed class MilestoneEditing(IDbContextFactory<RoadmapDbContext> factory
         catch (DbUpdateException ex)
         {
             logger.LogError(ex, "Saving milestone {Id} failed", id);
-            return CommandResult.Fail("保存できませんでした。入力内容を確認して、もう一度お試しください。");
+            return CommandResult.Fail(DatabaseFaults.SaveFailed(ex));
         }
         return CommandResult.Ok($"保存しました ({changes.Count} 項目を変更)。", milestone.Version);
     }
