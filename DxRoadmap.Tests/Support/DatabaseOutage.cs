@@ -26,7 +26,8 @@ public abstract class DatabaseOutage : IAsyncDisposable
         : new SqliteOutage(factory.DatabasePath);
 
     /// <summary>
-    /// PostgreSQL: a table lock holds the save on the server, then every connection of the app is terminated and
+    /// PostgreSQL: a table lock holds the save on the server inside its transaction (reads pass, the UPDATE of the
+    /// milestone waits), then every connection of the app is terminated and
     /// the database refuses new ones (ALTER DATABASE … ALLOW_CONNECTIONS false), as if the server had gone away.
     /// </summary>
     private sealed class PostgresOutage(string connectionString) : DatabaseOutage
@@ -38,18 +39,12 @@ public abstract class DatabaseOutage : IAsyncDisposable
         {
             await using var locker = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
             await locker.OpenAsync();
-            await using (var begin = new NpgsqlCommand("BEGIN; LOCK TABLE \"Milestones\" IN ACCESS EXCLUSIVE MODE", locker))
-            {
-                await begin.ExecuteNonQueryAsync();
-            }
+            await PostgresDatabase.HoldMilestoneWritesAsync(locker);
             await startSave();
-            await WaitForAsync(() => Scalar<long>(
-                $"SELECT count(*) FROM pg_stat_activity WHERE datname = '{_database}' AND wait_event_type = 'Lock'") > 0,
-                "the save never reached the database");
+            await PostgresDatabase.WaitForLockWaitersAsync(_database, 1);
             _down = true;
             PostgresDatabase.Execute($"ALTER DATABASE \"{_database}\" ALLOW_CONNECTIONS false");
-            PostgresDatabase.Execute(
-                $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{_database}' AND pid <> {locker.ProcessID}");
+            PostgresDatabase.TerminateConnections(_database, except: locker.ProcessID);
             // The lock holder goes last, rolling back: nothing of its own is left behind.
         }
 
@@ -66,15 +61,6 @@ public abstract class DatabaseOutage : IAsyncDisposable
             {
                 await EndAsync();
             }
-        }
-
-        private static T Scalar<T>(string sql)
-        {
-            using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(PostgresDatabase.ServerConnectionString())
-            { Database = "postgres", Pooling = false }.ConnectionString);
-            connection.Open();
-            using var command = new NpgsqlCommand(sql, connection);
-            return (T)command.ExecuteScalar()!;
         }
     }
 
@@ -114,18 +100,5 @@ public abstract class DatabaseOutage : IAsyncDisposable
         }
 
         public override async ValueTask DisposeAsync() => await EndAsync();
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            if (condition())
-            {
-                return;
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException(what);
     }
 }

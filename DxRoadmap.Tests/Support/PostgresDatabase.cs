@@ -63,6 +63,42 @@ public sealed class PostgresDatabase : TestDatabase
 
     public override RoadmapDbContext CreateDbContext() => new PostgresRoadmapDbContext(_options);
 
+    /// <summary>The database's name on the server, for the fault-injection helpers below.</summary>
+    public string Name => new NpgsqlConnectionStringBuilder(_connectionString).Database!;
+
+    /// <summary>Ends every connection to the database but <paramref name="except"/>, as a server crash would.</summary>
+    public static void TerminateConnections(string database, int except = 0) => Execute(
+        $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> {except}");
+
+    /// <summary>
+    /// Opens a transaction on <paramref name="locker"/> that lets reads of Milestones through but makes every
+    /// UPDATE of it wait: a save then waits inside its own transaction, after its other rows were written.
+    /// </summary>
+    public static async Task HoldMilestoneWritesAsync(NpgsqlConnection locker)
+    {
+        await using var command = new NpgsqlCommand("BEGIN; LOCK TABLE \"Milestones\" IN EXCLUSIVE MODE", locker);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> connections to the database wait for a lock.</summary>
+    public static async Task WaitForLockWaitersAsync(string database, int count)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await using var connection = new NpgsqlConnection(
+                new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = "postgres", Pooling = false }.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                $"SELECT count(*) FROM pg_stat_activity WHERE datname = '{database}' AND wait_event_type = 'Lock'", connection);
+            if ((long)(await command.ExecuteScalarAsync())! >= count)
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"fewer than {count} connections ever waited for the lock");
+    }
+
     public override void Dispose() => Drop(_connectionString);
 
     public static void Drop(string connectionString)

@@ -143,12 +143,40 @@ public sealed class MilestoneEditing(IDbContextFactory<RoadmapDbContext> factory
         {
             return await ConflictAsync(id, loaded, cancellationToken);
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (ex is DbUpdateException || DatabaseFaults.IsFault(ex))
         {
+            // A connection can die after the database committed and before it said so. Ask again on a new
+            // connection whether the row carries this save's version: then it was saved, whole (the change and
+            // its audit rows are one transaction). If the database cannot be asked, the save is reported as not
+            // done; should it have landed after all, the next save meets it as a conflict naming this user.
+            if (DatabaseFaults.IsFault(ex) && await LandedAsync(id, milestone.Version, cancellationToken))
+            {
+                logger.LogWarning(ex, "Saving milestone {Id} lost its connection after the commit", id);
+                return CommandResult.Ok($"保存しました ({changes.Count} 項目を変更)。", milestone.Version);
+            }
             logger.LogError(ex, "Saving milestone {Id} failed", id);
             return CommandResult.Fail(DatabaseFaults.SaveFailed(ex));
         }
         return CommandResult.Ok($"保存しました ({changes.Count} 項目を変更)。", milestone.Version);
+    }
+
+    /// <summary>Whether the milestone now has <paramref name="version"/>; false when the database cannot tell.</summary>
+    private async Task<bool> LandedAsync(int id, Guid version, CancellationToken cancellationToken)
+    {
+        // A pool can still hold other connections the same fault broke; each is dropped on its first use.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            try
+            {
+                await using var db = await factory.CreateDbContextAsync(cancellationToken);
+                return await db.Milestones.AnyAsync(m => m.Id == id && m.Version == version, cancellationToken);
+            }
+            catch (Exception ex) when (DatabaseFaults.IsFault(ex))
+            {
+                logger.LogWarning(ex, "Could not ask whether the save of milestone {Id} landed", id);
+            }
+        }
+        return false;
     }
 
     /// <summary>What happened since <paramref name="loaded"/>, read on a fresh context after a refused save.</summary>
