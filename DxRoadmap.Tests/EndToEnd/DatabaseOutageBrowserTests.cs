@@ -45,6 +45,12 @@ public abstract class DatabaseOutageBrowserTests(BrowserApp app)
             await Assertions.Expect(page.Locator("[data-testid=page-error-retry]")).ToBeVisibleAsync();
             await ShotAsync(page, "page-waiting");
 
+            // Pressing F5 while it is down: the same display from the server's first render, and a live page.
+            await page.ReloadAsync();
+            await watched.WaitForCircuitAsync();
+            await Assertions.Expect(page.Locator("[data-testid=page-error]")).ToContainTextAsync(DatabaseFaults.Message,
+                new() { Timeout = 30_000 });
+
             await outage.EndAsync();
         }
 
