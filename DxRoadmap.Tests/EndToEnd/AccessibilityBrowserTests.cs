@@ -1,0 +1,71 @@
+using System.Text.Json;
+using DxRoadmap.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DxRoadmap.Tests.EndToEnd;
+
+/// <summary>
+/// JIS X 8341-3:2016 AA (WCAG 2.1 AA) as axe-core checks it, on every page of the side menu and a milestone's
+/// editor, for each role. axe is injected by the test through the browser's debugging channel, so the app's
+/// Content-Security-Policy stays as strict as it is for users.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityBrowserTests(BrowserApp app)
+{
+    private static readonly Lazy<string> Axe = new(() =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Assets", "axe.min.js")));
+
+    private const string Run = """
+        async () => {
+          const result = await axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+            resultTypes: ['violations'],
+          });
+          return result.violations.map(v => ({
+            id: v.id,
+            impact: v.impact,
+            nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').replace(/\s+/g, ' ').slice(0, 160)),
+          }));
+        }
+        """;
+
+    [Theory]
+    [InlineData(BrowserApp.EditorName)]
+    [InlineData(BrowserApp.HeadName)]
+    [InlineData(BrowserApp.ViewerName)]
+    public async Task EveryMenuPage_AndTheEditor_HaveNoWcagAaViolations(string user)
+    {
+        await using var watched = await app.NewPageAsync();
+        var page = watched.Page;
+        await watched.LoginAsync(user);
+        var paths = (await page.Locator("nav.mud-navmenu a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+            .Select(href => "/" + href.TrimStart('/'))
+            .Distinct()
+            .Append($"/milestones/{await FirstMilestoneAsync()}")
+            .ToList();
+        Assert.True(paths.Count >= 8, "the menu lists too few pages: " + string.Join(", ", paths));
+
+        var found = new List<string>();
+        foreach (var path in paths)
+        {
+            await watched.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.EvaluateAsync(Axe.Value);
+            var violations = await page.EvaluateAsync<JsonElement>(Run);
+            foreach (var violation in violations.EnumerateArray())
+            {
+                var nodes = violation.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()).ToList();
+                found.Add($"{path} {violation.GetProperty("id").GetString()} × {nodes.Count}: {string.Join(" | ", nodes.Take(3))}");
+            }
+        }
+        Assert.True(found.Count == 0, $"{user}: {found.Count} violations\n" + string.Join("\n", found));
+    }
+
+    private async Task<int> FirstMilestoneAsync()
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<RoadmapDbContext>>().CreateDbContextAsync();
+        return await db.Milestones.OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+    }
+}
