@@ -116,7 +116,7 @@ public sealed class GanttDrawing
         var height = N(Height);
         var width = N(Width);
         var s = new Svg(4096 + chart.Rows.Count * 600);
-        s.Raw($"<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"")
+        s.Raw($"<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"group\" aria-label=\"")
             .Text($"ガントチャート 基準日 {JapaneseDates.Day(chart.AsOf)}").Raw("\">");
         s.Raw(Definitions);
         foreach (var band in chart.YearBands)
@@ -190,8 +190,9 @@ public sealed class GanttDrawing
                 }
                 continue;
             }
-            // One link and one tooltip per row, however many marks it has (yearly steps have one per year).
-            s.Raw($"<a href=\"milestones/{row.MilestoneId}\" tabindex=\"-1\" class=\"mark\"><g class=\"row-marks\" data-row=\"").Text(row.Key)
+            // One link and one tooltip per row, however many marks it has (yearly steps have one per year). It is a
+            // pointer's shortcut: keyboards and screen readers reach the same editor through the row's label link.
+            s.Raw($"<a href=\"milestones/{row.MilestoneId}\" tabindex=\"-1\" aria-hidden=\"true\" class=\"mark\"><g class=\"row-marks\" data-row=\"").Text(row.Key)
                 .Raw("\"><title>").Text(Tooltips[row.Index]).Raw("</title>");
             for (var i = barFrom; i < bar; i++)
             {
