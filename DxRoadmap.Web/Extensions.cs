@@ -69,6 +69,10 @@ public static class Extensions
         // 照会/回答: the 課's 照会票 workbook out, the returned workbook in (page, endpoint and `import` command).
         services.AddSingleton<ProgressInquiry>();
 
+        // 照会 rounds, the 関係課's entries under milestones, and the mail that reminds of them.
+        services.AddSingleton<InquiryRounds>();
+        services.AddSingleton<DepartmentEntries>();
+
         // Japanese text is sent as characters, not as &#x...; escapes (still encoded where HTML needs it).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents()
