@@ -72,6 +72,7 @@ public static class Extensions
         // 照会 rounds, the 関係課's entries under milestones, and the mail that reminds of them.
         services.AddSingleton<InquiryRounds>();
         services.AddSingleton<DepartmentEntries>();
+        services.AddSingleton<DepartmentTasks>();
 
         // Japanese text is sent as characters, not as &#x...; escapes (still encoded where HTML needs it).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
