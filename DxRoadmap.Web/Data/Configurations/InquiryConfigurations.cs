@@ -73,6 +73,8 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.Destination).HasMaxLength(500);
         builder.HasIndex(m => m.State);
+        // Claiming a message (待ち → 送信中) checks the state it was read in, so two instances never both send it.
+        builder.Property(m => m.State).IsConcurrencyToken();
     }
 }
 

@@ -934,6 +934,7 @@ namespace DxRoadmap.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Subject")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DxRoadmap.Web.Data.Migrations
 {
     [DbContext(typeof(RoadmapDbContext))]
-    [Migration("20261206102400_InquiryRounds")]
+    [Migration("20261206105159_InquiryRounds")]
     partial class InquiryRounds
     {
         /// <inheritdoc />
@@ -937,6 +937,7 @@ namespace DxRoadmap.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Subject")

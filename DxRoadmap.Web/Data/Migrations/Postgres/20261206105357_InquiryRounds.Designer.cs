@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DxRoadmap.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRoadmapDbContext))]
-    [Migration("20261206102413_InquiryRounds")]
+    [Migration("20261206105357_InquiryRounds")]
     partial class InquiryRounds
     {
         /// <inheritdoc />
@@ -981,6 +981,7 @@ namespace DxRoadmap.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Subject")
