@@ -91,6 +91,7 @@ public static class Extensions
                 : ActivatorUtilities.CreateInstance<PickupDirectoryTransport>(provider));
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<MailOutbox>();
+        services.AddSingleton<NotificationSettings>();
         services.AddHostedService<MailBackgroundService>();
 
         // Japanese text is sent as characters, not as &#x...; escapes (still encoded where HTML needs it).

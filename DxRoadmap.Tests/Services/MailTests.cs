@@ -170,6 +170,21 @@ public class MailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ProfileChoices_AreSaved_AndABadAddressIsRefusedWithNothingSaved()
+    {
+        var settings = new NotificationSettings(_database);
+        var user = TestUser.Head(_tax, "税務課", "zeimu");
+        var bad = await settings.SaveAsync(user, new NotificationChoice("zeimu at city", false, false, false));
+        Assert.Equal("メールアドレスの形式が正しくありません (例: yamada@city.example.jp)。", bad.Message);
+        Assert.Equal(new NotificationChoice("zeimu@city.example.invalid", true, true, true), await settings.LoadAsync(user));
+
+        Assert.True((await settings.SaveAsync(user, new NotificationChoice("kacho@city.example.invalid", true, false, true))).Succeeded);
+        Assert.Equal(new NotificationChoice("kacho@city.example.invalid", true, false, true), await settings.LoadAsync(user));
+        SetTime("2026-09-18", 9);
+        Assert.Equal("kacho@city.example.invalid", (await PlanAsync(MailKinds.RoundBefore)).Single(m => m.Recipient == "zeimu").Address);
+    }
+
+    [Fact]
     public async Task Sent_ToARealSmtpServer_ReadBackWithMimeKit()
     {
         await using var server = await TestSmtpServer.StartAsync();
