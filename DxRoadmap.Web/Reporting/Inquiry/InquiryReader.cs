@@ -14,9 +14,23 @@ public static partial class InquiryWorkbook
     public const string NoMeta =
         "このブックは DxRoadmap の照会票ではありません (管理情報シートがありません)。「照会票」から出力したブックに記入してください。";
 
-    /// <summary>Reads a returned workbook. Never throws for a bad file: the whole-file refusals come back as <see cref="InquiryFile.Refusal"/>.</summary>
+    public const string Unreadable =
+        "ブックの内容を読み取れませんでした (照会票にない形のセルがあります)。照会票を出力し直して記入してください。";
+
+    /// <summary>Reading stops after this many problems: enough to show what is wrong, without listing a whole broken sheet.</summary>
+    public const int MaxProblems = 200;
+
+    /// <summary>
+    /// Reads a returned workbook. Never throws for a bad file: the whole-file refusals come back as
+    /// <see cref="InquiryFile.Refusal"/>. The package is checked against <see cref="WorkbookLimits.Upload"/> first, so
+    /// ClosedXML only parses a workbook of bounded size.
+    /// </summary>
     public static InquiryFile Read(Stream input)
     {
+        if (WorkbookGuard.Check(input, WorkbookLimits.Upload) is { } refusal)
+        {
+            return InquiryFile.Refused(refusal);
+        }
         XLWorkbook workbook;
         try
         {
@@ -29,36 +43,50 @@ public static partial class InquiryWorkbook
         }
         using (workbook)
         {
-            if (!workbook.TryGetWorksheet(MetaSheet, out var metaSheet) || metaSheet.Cell(1, 2).GetString() != Format)
+            try
             {
-                return InquiryFile.Refused(NoMeta);
+                return Read(workbook);
             }
-            var meta = ReadMeta(metaSheet);
-            if (meta is null)
+            catch (Exception ex) when (ex is FormatException or InvalidCastException or ArgumentException or InvalidOperationException
+                or OverflowException or KeyNotFoundException or IndexOutOfRangeException or NullReferenceException)
             {
-                return InquiryFile.Refused("照会票の管理情報が壊れています。照会票を出力し直して記入してください。");
+                // A cell of a type or shape the export never writes, which ClosedXML cannot convert on access.
+                return InquiryFile.Refused(Unreadable);
             }
-            if (meta.FormatVersion is not (1 or FormatVersion))
-            {
-                return InquiryFile.Refused($"この照会票の形式 (版 {meta.FormatVersion}) には対応していません。照会票を出力し直して記入してください。");
-            }
-            if (!workbook.TryGetWorksheet(MilestoneSheet, out var sheet))
-            {
-                return InquiryFile.Refused($"「{MilestoneSheet}」シートがありません。シート名を変えずに保存してください。");
-            }
-            var problems = new List<InquiryProblem>();
-            var milestones = ReadRows(sheet, Milestones, problems, ReadMilestone);
-            if (meta.FormatVersion == 1)
-            {
-                return new InquiryFile(null, meta, problems, milestones, [], []); // its other sheets were for reference only
-            }
-            if (!workbook.TryGetWorksheet(ProcedureSheet, out var procedureSheet) || !workbook.TryGetWorksheet(CaseSheet, out var caseSheet))
-            {
-                return InquiryFile.Refused($"「{ProcedureSheet}」または「{CaseSheet}」シートがありません。シート名を変えずに保存してください。");
-            }
-            var procedures = ReadRows(procedureSheet, Procedures, problems, ReadProcedure);
-            return new InquiryFile(null, meta, problems, milestones, procedures, ReadRows(caseSheet, Cases, problems, ReadCase));
         }
+    }
+
+    private static InquiryFile Read(XLWorkbook workbook)
+    {
+        if (!workbook.TryGetWorksheet(MetaSheet, out var metaSheet) || metaSheet.Cell(1, 2).GetString() != Format)
+        {
+            return InquiryFile.Refused(NoMeta);
+        }
+        var meta = ReadMeta(metaSheet);
+        if (meta is null)
+        {
+            return InquiryFile.Refused("照会票の管理情報が壊れています。照会票を出力し直して記入してください。");
+        }
+        if (meta.FormatVersion is not (1 or FormatVersion))
+        {
+            return InquiryFile.Refused($"この照会票の形式 (版 {meta.FormatVersion}) には対応していません。照会票を出力し直して記入してください。");
+        }
+        if (!workbook.TryGetWorksheet(MilestoneSheet, out var sheet))
+        {
+            return InquiryFile.Refused($"「{MilestoneSheet}」シートがありません。シート名を変えずに保存してください。");
+        }
+        var problems = new List<InquiryProblem>();
+        var milestones = ReadRows(sheet, Milestones, problems, ReadMilestone);
+        if (meta.FormatVersion == 1)
+        {
+            return new InquiryFile(null, meta, problems, milestones, [], []); // its other sheets were for reference only
+        }
+        if (!workbook.TryGetWorksheet(ProcedureSheet, out var procedureSheet) || !workbook.TryGetWorksheet(CaseSheet, out var caseSheet))
+        {
+            return InquiryFile.Refused($"「{ProcedureSheet}」または「{CaseSheet}」シートがありません。シート名を変えずに保存してください。");
+        }
+        var procedures = ReadRows(procedureSheet, Procedures, problems, ReadProcedure);
+        return new InquiryFile(null, meta, problems, milestones, procedures, ReadRows(caseSheet, Cases, problems, ReadCase));
     }
 
     private static InquiryMeta? ReadMeta(IXLWorksheet sheet)
@@ -98,6 +126,14 @@ public static partial class InquiryWorkbook
         var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 0;
         for (var row = FirstDataRow; row <= lastRow; row++)
         {
+            if (problems.Count >= MaxProblems)
+            {
+                if (problems[^1].Row != 0)
+                {
+                    problems.Add(new InquiryProblem(layout.Name, 0, "", $"問題が {MaxProblems} 件を超えたため、ここから先は確認していません。"));
+                }
+                break;
+            }
             var cells = sheet.Row(row);
             var at = row;
             void Problem(int column, string message) => problems.Add(new InquiryProblem(layout.Name, at, layout.Label(column), message));
