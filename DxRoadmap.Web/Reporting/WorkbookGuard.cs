@@ -86,10 +86,6 @@ public static class WorkbookGuard
         {
             var name = entry.FullName;
             var label = sheets.TryGetValue(name, out var sheet) ? $"「{sheet}」シート" : $"ブックの部品「{name}」";
-            if (entry.Length > limits.MaxPartBytes)
-            {
-                throw TooLarge(label, limits);
-            }
             var xml = name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
             var kind = !xml ? PartKind.Other
                 : sheet is not null ? PartKind.Sheet

@@ -269,26 +269,42 @@ public static partial class InquiryWorkbook
     /// <returns>False (after reporting) when the cell holds something that is not a date; an empty cell is no date.</returns>
     private static bool ReadDay(IXLCell cell, out DateOnly? day, Action report)
     {
-        day = null;
+        try
+        {
+            day = ReadDay(cell, out var ok);
+            if (ok)
+            {
+                return true;
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            // A number in a date cell that is no date (20261126): ClosedXML cannot show it as one.
+            day = null;
+        }
+        report();
+        return false;
+    }
+
+    private static DateOnly? ReadDay(IXLCell cell, out bool ok)
+    {
+        ok = true;
         if (cell.IsEmpty() || cell.GetString().Trim().Length == 0)
         {
-            return true;
+            return null;
         }
         switch (cell.DataType)
         {
             case XLDataType.DateTime:
-                day = DateOnly.FromDateTime(cell.GetDateTime());
-                return true;
+                return DateOnly.FromDateTime(cell.GetDateTime());
             case XLDataType.Number when cell.GetDouble() is > 0 and < 2958466:
-                day = DateOnly.FromDateTime(DateTime.FromOADate(cell.GetDouble()));
-                return true;
+                return DateOnly.FromDateTime(DateTime.FromOADate(cell.GetDouble()));
         }
         if (DateOnly.TryParseExact(cell.GetString().Trim(), DayFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
-            day = parsed;
-            return true;
+            return parsed;
         }
-        report();
-        return false;
+        ok = false;
+        return null;
     }
 }
