@@ -7,6 +7,7 @@ using DxRoadmap.Web.Reporting;
 using DxRoadmap.Web.Security;
 using DxRoadmap.Web.Services;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -43,7 +44,8 @@ public static class Extensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerService>();
 
-        services.AddSingleton(TimeProvider.System);
+        // Try: a host that brings its own clock (a command run for a given day, a test) keeps it.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AppClock>();
         services.AddSingleton<RoadmapReader>();
         services.AddSingleton<DatabaseBackup>();

@@ -8,14 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace DxRoadmap.Web.Services;
 
-/// <summary>The city's own figures for the AI・RPA comparison (not in the plan; set in configuration).</summary>
-public sealed class CityOptions
-{
-    public string Name { get; set; } = "姶良市";
-    public int? Population { get; set; }
-    public int? Staff { get; set; }
-}
-
 public sealed record ProcedureStageChange(int ProcedureId, ProcedureStage Stage, DateOnly? PlannedGoLive, DateOnly? ActualGoLive);
 
 public sealed record AutomationCaseInput(int? Id, int DepartmentId, string Business, string? Tool, string Stage,
