@@ -375,6 +375,60 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         return values;
     }
 
+    /// <summary>
+    /// A returned 照会票 is one way to answer: after its changes are applied to the items tracked by <paramref name="db"/>,
+    /// every item of the 課 in an open round that the workbook covers (its milestones, procedures and AI・RPA cases)
+    /// takes the item's value as the 課's answer, in the same transaction. The 課 still marks the round 回答済 itself;
+    /// a 課 already 回答済 is left as it answered. Returns the number of answers written.
+    /// </summary>
+    internal static async Task<int> RecordWorkbookAnswersAsync(RoadmapDbContext db, int departmentId, string userName,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var responses = await db.InquiryResponses
+            .Where(r => r.DepartmentId == departmentId && r.State != InquiryResponseState.Answered)
+            .Join(db.InquiryRounds.Where(r => r.State == InquiryRoundState.Open), r => r.RoundId, r => r.Id, (response, _) => response)
+            .ToListAsync(cancellationToken);
+        var written = 0;
+        foreach (var response in responses)
+        {
+            var items = await db.InquiryItems
+                .Where(i => i.RoundId == response.RoundId && i.DepartmentId == departmentId
+                            && (i.Kind == InquiryItemKind.Milestone || i.Kind == InquiryItemKind.Procedure || i.Kind == InquiryItemKind.AutomationCase))
+                .ToListAsync(cancellationToken);
+            foreach (var item in items)
+            {
+                (string? Status, int? Progress) value = item.Kind switch
+                {
+                    // FindAsync returns the tracked item, with the workbook's changes already applied.
+                    InquiryItemKind.Milestone => await db.Milestones.FindAsync([item.TargetId], cancellationToken) is { } m
+                        ? (m.Status.Label(), m.Progress) : (null, null),
+                    InquiryItemKind.Procedure => await db.Procedures.FindAsync([item.TargetId], cancellationToken) is { } p
+                        ? (p.Stage.Label(), p.Stage.Progress()) : (null, null),
+                    _ => await db.AutomationCases.FindAsync([item.TargetId], cancellationToken) is { Stage: { } stage }
+                        && AutomationStages.All.Contains(stage) ? (stage, null) : (null, null),
+                };
+                if (value.Status is null || (item.AnswerStatus == value.Status && item.AnswerProgress == value.Progress))
+                {
+                    continue;
+                }
+                item.AnswerStatus = value.Status;
+                item.AnswerProgress = value.Progress;
+                item.AnswerComment ??= WorkbookComment;
+                item.AnsweredBy = userName;
+                item.AnsweredAt = now;
+                written++;
+            }
+            if (written > 0 && response.State == InquiryResponseState.NotAnswered)
+            {
+                response.State = InquiryResponseState.InProgress;
+                response.Version = Guid.NewGuid();
+            }
+        }
+        return written;
+    }
+
+    public const string WorkbookComment = "照会票 (Excel) で回答";
+
     public static string? Validate(InquiryItem item, ItemAnswer answer)
     {
         if (string.IsNullOrWhiteSpace(answer.Status) || !item.Kind.Statuses().Contains(answer.Status.Trim()))

@@ -136,7 +136,11 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
         {
             return new InquiryImportResult(false, preview.Summary, preview);
         }
-        if (import.Apply(user.Name, clock.Now) == 0)
+        var applied = import.Apply(user.Name, clock.Now);
+        // The workbook is also the 課's answer to an open 照会 round over the same items (InquiryRounds).
+        var departmentId = await db.Departments.Where(d => d.Name == preview.Department).Select(d => d.Id).SingleAsync(cancellationToken);
+        var answered = await InquiryRounds.RecordWorkbookAnswersAsync(db, departmentId, user.Name, clock.Now, cancellationToken);
+        if (applied == 0 && answered == 0)
         {
             return new InquiryImportResult(true, preview.Summary, preview);
         }
@@ -159,7 +163,10 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
         }
         logger.LogInformation("{User} imported {Count} changes from the inquiry answer of {Department}",
             user.Name, preview.Changes.Count, preview.Department);
-        return new InquiryImportResult(true, $"{InquiryPreview.Counted(preview.Changes)}を更新しました ({preview.Department})。", preview);
+        var roundNote = answered > 0 ? $" 照会の回答として{answered}件を記録しました。" : "";
+        return new InquiryImportResult(true, applied == 0
+            ? $"変更はありません ({preview.Department})。{roundNote}"
+            : $"{InquiryPreview.Counted(preview.Changes)}を更新しました ({preview.Department})。{roundNote}", preview);
     }
 
     /// <summary>
