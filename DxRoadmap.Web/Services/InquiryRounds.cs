@@ -207,15 +207,11 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
     public async Task<CommandResult> SaveAnswersAsync(int roundId, int departmentId, IReadOnlyList<ItemAnswer> answers,
         ICurrentUser user, CancellationToken cancellationToken = default)
     {
-        if (!RoadmapPermissions.Can(user.Principal, RoadmapAction.EditProgress, departmentId))
-        {
-            return CommandResult.Denied(RoadmapAction.EditProgress);
-        }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (round, response, error) = await FindAsync(db, roundId, departmentId, cancellationToken);
-        if (error is not null)
+        var (round, response, refusal) = await FindAsync(db, roundId, departmentId, user, cancellationToken);
+        if (refusal is not null)
         {
-            return CommandResult.Fail(error);
+            return refusal;
         }
         if (response!.State == InquiryResponseState.Answered)
         {
@@ -271,15 +267,11 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
     /// <summary>Marks the 課's answer 回答済: every item must have an answer.</summary>
     public async Task<CommandResult> SubmitAsync(int roundId, int departmentId, ICurrentUser user, CancellationToken cancellationToken = default)
     {
-        if (!RoadmapPermissions.Can(user.Principal, RoadmapAction.EditProgress, departmentId))
-        {
-            return CommandResult.Denied(RoadmapAction.EditProgress);
-        }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (round, response, error) = await FindAsync(db, roundId, departmentId, cancellationToken);
-        if (error is not null)
+        var (round, response, refusal) = await FindAsync(db, roundId, departmentId, user, cancellationToken);
+        if (refusal is not null)
         {
-            return CommandResult.Fail(error);
+            return refusal;
         }
         if (response!.State == InquiryResponseState.Answered)
         {
@@ -315,10 +307,10 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
             return CommandResult.Fail($"コメントは{InquiryItem.CommentMaxLength}文字以内で入力してください。");
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var (_, response, error) = await FindAsync(db, roundId, departmentId, cancellationToken);
-        if (error is not null)
+        var (_, response, refusal) = await FindAsync(db, roundId, departmentId, answering: null, cancellationToken);
+        if (refusal is not null)
         {
-            return CommandResult.Fail(error);
+            return refusal;
         }
         if (response!.State != InquiryResponseState.Answered)
         {
@@ -535,21 +527,29 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         }
     }
 
-    private static async Task<(InquiryRound? Round, InquiryResponse? Response, string? Error)> FindAsync(RoadmapDbContext db,
-        int roundId, int departmentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The open round and the 課's row in it, or why not. With <paramref name="answering"/>, that user must also be
+    /// allowed to answer for the 課 (EditProgress on it).
+    /// </summary>
+    private static async Task<(InquiryRound? Round, InquiryResponse? Response, CommandResult? Refusal)> FindAsync(RoadmapDbContext db,
+        int roundId, int departmentId, ICurrentUser? answering, CancellationToken cancellationToken)
     {
+        if (answering is not null && !RoadmapPermissions.Can(answering.Principal, RoadmapAction.EditProgress, departmentId))
+        {
+            return (null, null, CommandResult.Denied(RoadmapAction.EditProgress));
+        }
         var round = await db.InquiryRounds.SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
         if (round is null)
         {
-            return (null, null, "この照会は見つかりません。");
+            return (null, null, CommandResult.Fail("この照会は見つかりません。"));
         }
         if (!round.IsOpen)
         {
-            return (round, null, ClosedMessage);
+            return (round, null, CommandResult.Fail(ClosedMessage));
         }
         var response = await db.InquiryResponses.SingleOrDefaultAsync(r => r.RoundId == roundId && r.DepartmentId == departmentId,
             cancellationToken);
-        return response is null ? (round, null, "この課はこの照会の対象ではありません。") : (round, response, null);
+        return response is null ? (round, null, CommandResult.Fail("この課はこの照会の対象ではありません。")) : (round, response, null);
     }
 
     private static async Task<CommandResult> TrySaveAsync(RoadmapDbContext db, ICurrentUser user, string message,
