@@ -2,10 +2,12 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Web.Data;
+using DxRoadmap.Web.Mail;
 using DxRoadmap.Web.Reporting;
 using DxRoadmap.Web.Security;
 using DxRoadmap.Web.Services;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -42,7 +44,8 @@ public static class Extensions
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService<DatabaseInitializerService>();
 
-        services.AddSingleton(TimeProvider.System);
+        // Try: a host that brings its own clock (a command run for a given day, a test) keeps it.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AppClock>();
         services.AddSingleton<RoadmapReader>();
         services.AddSingleton<DatabaseBackup>();
@@ -69,6 +72,30 @@ public static class Extensions
 
         // 照会/回答: the 課's 照会票 workbook out, the returned workbook in (page, endpoint and `import` command).
         services.AddSingleton<ProgressInquiry>();
+
+        // 照会 rounds, the 関係課's entries under milestones, and the mail that reminds of them.
+        services.AddSingleton<InquiryRounds>();
+        services.AddSingleton<DepartmentEntries>();
+        services.AddSingleton<DepartmentTasks>();
+        services.AddOptions<MailOptions>().BindConfiguration("Mail")
+            .Validate(m => !m.UsesSmtp || m.Smtp.Port is > 0 and < 65536, "Mail:Smtp:Port の値が不正です (1～65535)")
+            .Validate(m => m.MaxAttempts > 0 && m.RetryDelay > TimeSpan.Zero && m.CheckInterval > TimeSpan.Zero,
+                "Mail:MaxAttempts, RetryDelay, CheckInterval は正の値にしてください")
+            .Validate(m => Uri.TryCreate(m.BaseUrl, UriKind.Absolute, out _), "Mail:BaseUrl は絶対 URL にしてください")
+            .Validate(m => MimeKit.MailboxAddress.TryParse(m.From, out _), "Mail:From をメールアドレスとして読めません")
+            .ValidateOnStart();
+        services.AddSingleton(provider => new MailDirectory(
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value.PickupDirectory is { Length: > 0 } folder
+                ? Path.GetFullPath(folder)
+                : Path.Combine(dataDirectory, "mail")));
+        services.AddSingleton<IMailTransport>(provider =>
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value.UsesSmtp
+                ? ActivatorUtilities.CreateInstance<SmtpMailTransport>(provider)
+                : ActivatorUtilities.CreateInstance<PickupDirectoryTransport>(provider));
+        services.AddSingleton<ReminderPlanner>();
+        services.AddSingleton<MailOutbox>();
+        services.AddSingleton<NotificationSettings>();
+        services.AddHostedService<MailBackgroundService>();
 
         // Japanese text is sent as characters, not as &#x...; escapes (still encoded where HTML needs it).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

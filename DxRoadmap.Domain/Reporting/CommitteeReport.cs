@@ -18,7 +18,7 @@ public sealed record CommitteeReport(
     StandardisationSection? Standardisation,
     AutomationSection? Automation,
     ChangeSection? Changes,
-    GanttChart Gantt);
+    GanttGeometry Gantt);
 
 /// <summary>The cover and page-header facts.</summary>
 public sealed record ReportHeader(

@@ -64,7 +64,7 @@ public static class ReportBuilder
     /// The chart from the one Gantt layout, month by month over the plan's fiscal years (stretched to include
     /// the as-of date, so the today line is always on it).
     /// </summary>
-    private static GanttChart Gantt(IReadOnlyList<AssessedMilestone> assessed, DateOnly asOf)
+    private static GanttGeometry Gantt(IReadOnlyList<AssessedMilestone> assessed, DateOnly asOf)
     {
         var plan = GanttWindow.ForPlan(assessed.Select(a => a.Milestone), asOf);
         var fiscalYear = JapaneseDates.FiscalYear(asOf);

@@ -2,8 +2,8 @@ using Bunit;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Domain.Schedule.Gantt;
 using DxRoadmap.Tests.Support;
+using DxRoadmap.Web.Components.Shared;
 using static DxRoadmap.Tests.Support.Build;
-using GanttChartView = DxRoadmap.Web.Components.Shared.GanttChart;
 
 namespace DxRoadmap.Tests.Components;
 
@@ -11,7 +11,7 @@ public class GanttChartTests : MudTestContext
 {
     private static readonly DateOnly AsOf = Day("2022-06-01");
 
-    private static GanttChart Layout(params Milestone[] milestones) =>
+    private static GanttGeometry Layout(params Milestone[] milestones) =>
         GanttLayout.Build(GanttData.Assess(AsOf, milestones), AsOf, new GanttWindow(2021, 2023), GanttZoom.Month);
 
     [Fact]
@@ -19,7 +19,7 @@ public class GanttChartTests : MudTestContext
     {
         var chart = Layout(Span("2022-04", "2022-09"), Span("2022-10", "2023-03"), Point("2022-03"),
             Point("2021-12").With(m => m.RecurringYearly = true));
-        var cut = Render<GanttChartView>(p => p.Add(c => c.Chart, chart));
+        var cut = Render<GanttChart>(p => p.Add(c => c.Chart, chart));
 
         Assert.Equal(2, cut.FindAll("[data-kind=bar]").Count);
         // One plain point and the recurring one in each of the three fiscal years.
@@ -33,7 +33,7 @@ public class GanttChartTests : MudTestContext
     {
         var late = Span("2021-10", "2022-03", MilestoneStatus.InProgress, 60).With(m => m.Title = "遅れている工程");
         var onTime = Span("2022-04", "2022-09", MilestoneStatus.InProgress, 30).With(m => m.Title = "順調な工程");
-        var cut = Render<GanttChartView>(p => p.Add(c => c.Chart, Layout(late, onTime)));
+        var cut = Render<GanttChart>(p => p.Add(c => c.Chart, Layout(late, onTime)));
 
         var bars = cut.FindAll("[data-kind=bar]");
         Assert.Contains("late", bars[0].ClassList);
@@ -51,7 +51,7 @@ public class GanttChartTests : MudTestContext
     public void MilestoneRow_LinksToItsEditor_AndCarriesItsTooltip()
     {
         var step = Span("2022-04", "2023-03", MilestoneStatus.InProgress, 40).With(m => m.Title = "移行計画の作成");
-        var cut = Render<GanttChartView>(p => p.Add(c => c.Chart, Layout(step)));
+        var cut = Render<GanttChart>(p => p.Add(c => c.Chart, Layout(step)));
 
         var row = cut.Find("a.label-row.milestone");
         Assert.Equal($"milestones/{step.Id}", row.GetAttribute("href"));
@@ -66,7 +66,7 @@ public class GanttChartTests : MudTestContext
     public void UserText_IsEncoded()
     {
         var step = Point("2022-05").With(m => m.Title = "<script>alert(1)</script>");
-        var cut = Render<GanttChartView>(p => p.Add(c => c.Chart, Layout(step)));
+        var cut = Render<GanttChart>(p => p.Add(c => c.Chart, Layout(step)));
         Assert.Empty(cut.FindAll("script"));
         Assert.Contains("&lt;script&gt;", cut.Markup);
     }
@@ -78,7 +78,7 @@ public class GanttChartTests : MudTestContext
         System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
         try
         {
-            var cut = Render<GanttChartView>(p => p.Add(c => c.Chart, Layout(Span("2022-04-03", "2022-04-20"))));
+            var cut = Render<GanttChart>(p => p.Add(c => c.Chart, Layout(Span("2022-04-03", "2022-04-20"))));
             var x = cut.Find("[data-kind=bar] rect.base").GetAttribute("x")!;
             Assert.Equal("1321.2", x); // 367 days from 2021-04-01 at 3.6 px per day
         }
@@ -93,7 +93,7 @@ public class GanttChartTests : MudTestContext
     {
         string? toggled = null;
         var chart = Layout(Span("2022-04", "2022-09"));
-        var cut = Render<GanttChartView>(p => p
+        var cut = Render<GanttChart>(p => p
             .Add(c => c.Chart, chart)
             .Add(c => c.OnToggle, key => toggled = key));
         cut.FindAll("[data-testid=toggle]")[1].Click();

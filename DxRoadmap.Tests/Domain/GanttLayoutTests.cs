@@ -11,10 +11,10 @@ public class GanttLayoutTests
     // 令和3年度 … 令和5年度: x = 0 on 2021-04-01.
     private static readonly GanttWindow Window = new(2021, 2023);
 
-    private static GanttChart Layout(DateOnly asOf, params Milestone[] milestones) =>
+    private static GanttGeometry Layout(DateOnly asOf, params Milestone[] milestones) =>
         Layout(asOf, GanttZoom.Month, GanttOptions.Default, milestones);
 
-    private static GanttChart Layout(DateOnly asOf, GanttZoom zoom, GanttOptions options, params Milestone[] milestones) =>
+    private static GanttGeometry Layout(DateOnly asOf, GanttZoom zoom, GanttOptions options, params Milestone[] milestones) =>
         GanttLayout.Build(GanttData.Assess(asOf, milestones), asOf, Window, zoom, options);
 
     private static double X(string iso) => Day(iso).DayNumber - Day("2021-04-01").DayNumber;

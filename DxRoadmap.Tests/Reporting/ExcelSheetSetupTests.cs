@@ -3,6 +3,7 @@ using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Tests.Support;
+using DxRoadmap.Web.Data.Seeding;
 using DxRoadmap.Web.Reporting;
 
 namespace DxRoadmap.Tests.Reporting;

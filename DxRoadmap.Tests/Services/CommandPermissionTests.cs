@@ -191,8 +191,8 @@ public class CommandPermissionTests : IAsyncLifetime
 
     [Theory]
     [InlineData("viewer")]
-    [InlineData("citizensHead")]
-    public async Task StandardisationCell_OnlyPromotionTicksIt(string who)
+    [InlineData("otherHead")]
+    public async Task StandardisationCell_OnlyTheSystemsOwnHeadAndPromotionTickIt(string who)
     {
         int systemId, stepId;
         await using (var db = _roadmap.Database.CreateDbContext())
@@ -204,6 +204,7 @@ public class CommandPermissionTests : IAsyncLifetime
             (systemId, stepId) = (system.Id, step.Id);
         }
         await AssertRefusedAsync(RoadmapAction.EditProgress, () => Programs().SetStepDoneAsync(systemId, stepId, true, As(who)));
-        Assert.True((await Programs().SetStepDoneAsync(systemId, stepId, true, As("editor"))).Succeeded);
+        Assert.True((await Programs().SetStepDoneAsync(systemId, stepId, true, As("citizensHead"))).Succeeded);
+        Assert.True((await Programs().SetStepDoneAsync(systemId, stepId, false, As("editor"))).Succeeded);
     }
 }

@@ -23,6 +23,7 @@ public class RoadmapPermissionsTests
         { AppRoles.Admin, ManageUsers, true, true },
         { AppRoles.Admin, ViewAudit, true, true },
         { AppRoles.Admin, Backup, true, true },
+        { AppRoles.Admin, ManageInquiry, true, true },
         { AppRoles.Editor, ViewAll, true, true },
         { AppRoles.Editor, EditProgress, true, true },
         { AppRoles.Editor, EditPlan, true, true },
@@ -30,6 +31,7 @@ public class RoadmapPermissionsTests
         { AppRoles.Editor, ManageUsers, false, false },
         { AppRoles.Editor, ViewAudit, false, false },
         { AppRoles.Editor, Backup, false, false },
+        { AppRoles.Editor, ManageInquiry, true, true },
         { AppRoles.DepartmentHead, ViewAll, true, true },
         { AppRoles.DepartmentHead, EditProgress, true, false },
         { AppRoles.DepartmentHead, EditPlan, false, false },
@@ -37,6 +39,7 @@ public class RoadmapPermissionsTests
         { AppRoles.DepartmentHead, ManageUsers, false, false },
         { AppRoles.DepartmentHead, ViewAudit, false, false },
         { AppRoles.DepartmentHead, Backup, false, false },
+        { AppRoles.DepartmentHead, ManageInquiry, false, false },
         { AppRoles.Viewer, ViewAll, true, true },
         { AppRoles.Viewer, EditProgress, false, false },
         { AppRoles.Viewer, EditPlan, false, false },
@@ -44,6 +47,7 @@ public class RoadmapPermissionsTests
         { AppRoles.Viewer, ManageUsers, false, false },
         { AppRoles.Viewer, ViewAudit, false, false },
         { AppRoles.Viewer, Backup, false, false },
+        { AppRoles.Viewer, ManageInquiry, false, false },
     };
 
     [Fact]

@@ -43,6 +43,7 @@ public partial class AppFactory(TestProvider provider = TestProvider.Sqlite) : W
         builder.UseSetting("Database:Provider", _postgres is null ? "Sqlite" : "Postgres");
         builder.UseSetting("Seed:SampleProgress", SampleProgress ? "true" : "false");
         builder.UseSetting("Security:KeysDirectory", _folder.File("keys"));
+        builder.UseSetting("Mail:PickupDirectory", _folder.File("mail"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

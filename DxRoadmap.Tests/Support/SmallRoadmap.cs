@@ -138,6 +138,9 @@ public sealed class SmallRoadmap : IDisposable
         services.AddSingleton<ProgressQueries>();
         services.AddSingleton<MilestoneEditing>();
         services.AddSingleton<PlanMaintenance>();
+        services.AddSingleton<InquiryRounds>();
+        services.AddSingleton<DepartmentEntries>();
+        services.AddSingleton<DepartmentTasks>();
         services.AddScoped<RoadmapChanges>();
         services.AddScoped<ICurrentUser>(_ => TestUser.Editor());
     }

@@ -95,7 +95,7 @@ public static class UserCommands
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
                            select new { ur.UserId, r.Name }).ToListAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = provider.GetRequiredService<TimeProvider>().GetUtcNow();
         await output.WriteLineAsync("ユーザー名\tロール\t課\t状態");
         foreach (var user in users)
         {

@@ -42,6 +42,11 @@ public sealed class DatabaseInitializer(
             logger.LogInformation("計画データを {Directory} から読み込みました (サンプル進捗: {Sample})",
                 location.Directory, seed.Value.SampleProgress);
         }
+        if (seed.Value.Plan && await OwnershipUpgrade.ApplyAsync(db, location.Directory, cancellationToken) is { } upgrade
+            && upgrade != (0, 0))
+        {
+            logger.LogInformation("業務所管課を反映しました (課の追加 {Departments}, 所管課の設定 {Systems})", upgrade.Departments, upgrade.Systems);
+        }
     }
 
     // EF only sets WAL when it creates the file itself, so set it every start and check that it took.

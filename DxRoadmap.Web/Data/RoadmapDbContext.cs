@@ -1,6 +1,8 @@
+using DxRoadmap.Domain.Inquiry;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Web.Data.Audit;
 using DxRoadmap.Web.Data.Identity;
+using DxRoadmap.Web.Mail;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -30,6 +32,12 @@ public class RoadmapDbContext(DbContextOptions options) : IdentityDbContext<AppU
     public DbSet<StandardStepCompletion> StandardStepCompletions => Set<StandardStepCompletion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataStamp> DataStamps => Set<DataStamp>();
+    public DbSet<InquiryRound> InquiryRounds => Set<InquiryRound>();
+    public DbSet<InquiryItem> InquiryItems => Set<InquiryItem>();
+    public DbSet<InquiryResponse> InquiryResponses => Set<InquiryResponse>();
+    public DbSet<MilestoneDepartmentEntry> DepartmentEntries => Set<MilestoneDepartmentEntry>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
 
     /// <summary>The clock audit rows are stamped with; the app's factory sets the injected one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

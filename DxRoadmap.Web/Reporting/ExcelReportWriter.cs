@@ -282,7 +282,7 @@ public static class ExcelReportWriter
     /// touches, the done share of them in the strong tone; a ◆ is a mark in its month; the as-of month is
     /// outlined in red. Columns come from the layout's month ticks, so Excel and PDF agree on every month.
     /// </summary>
-    private static void Gantt(XlsxSheet sheet, ReportHeader h, GanttChart chart)
+    private static void Gantt(XlsxSheet sheet, ReportHeader h, GanttGeometry chart)
     {
         Stamp(sheet, "工程表 (ガント)", h);
         const int yearRow = 2, monthRow = 3, firstMonthColumn = 5;

@@ -6,7 +6,7 @@ using PdfSharp.Drawing;
 namespace DxRoadmap.Web.Reporting;
 
 /// <summary>
-/// Draws the report's <see cref="GanttChart"/> as vectors. The chart is wider and taller than a page, so it is
+/// Draws the report's <see cref="GanttGeometry"/> as vectors. The chart is wider and taller than a page, so it is
 /// cut into tiles: a few whole fiscal years across, as many rows as fit down; each tile repeats the 年度 and
 /// month header and the row titles. All positions come from the layout's day and row units times a scale.
 /// </summary>
@@ -17,7 +17,7 @@ internal static class PdfGantt
     private const double MonthHeaderHeight = 13;
     private const double MinMonthWidth = 22;
 
-    public static void Draw(PdfCanvas c, ReportHeader header, GanttChart chart, string heading)
+    public static void Draw(PdfCanvas c, ReportHeader header, GanttGeometry chart, string heading)
     {
         if (chart.RowCount == 0)
         {
@@ -101,7 +101,7 @@ internal static class PdfGantt
     }
 
     /// <summary>One page's piece of the chart: maps layout units to points and clips to its columns.</summary>
-    private sealed class Tile(PdfCanvas c, GanttChart chart, double titleX, double titleWidth, double chartX, double scale,
+    private sealed class Tile(PdfCanvas c, GanttGeometry chart, double titleX, double titleWidth, double chartX, double scale,
         double fromX, double toX, double bodyTop, int firstRow)
     {
         private XGraphics G => c.G;

@@ -58,6 +58,8 @@ public static class AccountsInitializer
             var user = new AppUser
             {
                 UserName = name,
+                // A reserved domain: in Development mail goes to data/mail/ as files, so the reminders can be read there.
+                Email = name + "@example.invalid",
                 DepartmentId = role == AppRoles.DepartmentHead ? headDepartment : null,
             };
             var created = await users.CreateAsync(user, demo.Password);

@@ -71,4 +71,4 @@ public sealed class GanttService(RoadmapReader reader, ProgressQueries queries)
 
 /// <summary>A laid-out chart and what the page says about it: how many steps the filter shows, and of those how
 /// many are late (遅延・着手遅れ) and how many need attention (要注意・更新なし).</summary>
-public sealed record GanttView(GanttChart Chart, int Shown, int Late, int Attention);
+public sealed record GanttView(GanttGeometry Chart, int Shown, int Late, int Attention);

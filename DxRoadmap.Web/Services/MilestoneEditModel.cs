@@ -72,37 +72,29 @@ public static class MilestoneEditValidator
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Validate(Milestone current, MilestoneEditModel model,
         DateOnly today, DelayThresholds thresholds)
     {
-        var errors = new Dictionary<string, List<string>>();
-        void Add(string field, string message)
-        {
-            if (!errors.TryGetValue(field, out var list))
-            {
-                errors[field] = list = [];
-            }
-            list.Add(message);
-        }
+        var errors = new FieldMessages();
 
         // A forged request can send any number for an enum; only the five statuses exist.
         if (!Enum.IsDefined(model.Status))
         {
-            Add(nameof(model.Status), "状態の値が不正です。一覧から選んでください。");
+            errors.Add(nameof(model.Status), "状態の値が不正です。一覧から選んでください。");
         }
         if (model.Progress is < 0 or > 100)
         {
-            Add(nameof(model.Progress), "進捗率は 0～100 の範囲で入力してください。");
+            errors.Add(nameof(model.Progress), "進捗率は 0～100 の範囲で入力してください。");
         }
         if (model.ActualStart is { } start && model.ActualEnd is { } end && end.Date < start.Date)
         {
-            Add(nameof(model.ActualEnd), "実績終了日は実績開始日より前にできません。");
+            errors.Add(nameof(model.ActualEnd), "実績終了日は実績開始日より前にできません。");
         }
         if (model.Status == MilestoneStatus.Done && model.ActualEnd is null)
         {
-            Add(nameof(model.ActualEnd), "完了にするには実績終了日を入力してください。");
+            errors.Add(nameof(model.ActualEnd), "完了にするには実績終了日を入力してください。");
         }
-        CheckLength(model.DelayReason, nameof(model.DelayReason), MilestoneFields.DelayReason, Add);
-        CheckLength(model.Countermeasure, nameof(model.Countermeasure), MilestoneFields.Countermeasure, Add);
-        CheckLength(model.Note, nameof(model.Note), MilestoneFields.Note, Add);
-        CheckLength(model.Comment, nameof(model.Comment), "コメント", Add);
+        CheckLength(model.DelayReason, nameof(model.DelayReason), MilestoneFields.DelayReason, errors.Add);
+        CheckLength(model.Countermeasure, nameof(model.Countermeasure), MilestoneFields.Countermeasure, errors.Add);
+        CheckLength(model.Note, nameof(model.Note), MilestoneFields.Note, errors.Add);
+        CheckLength(model.Comment, nameof(model.Comment), "コメント", errors.Add);
 
         // Judged on the values as they would be saved: marking an overdue item 完了 needs no reason.
         if (string.IsNullOrWhiteSpace(model.DelayReason) && progressOk(model) && Enum.IsDefined(model.Status))
@@ -112,10 +104,10 @@ public static class MilestoneEditValidator
                 .FirstOrDefault(f => f.Kind is DelayKind.Overdue or DelayKind.LateStart);
             if (late is not null)
             {
-                Add(nameof(model.DelayReason), $"この工程は{late.Description}のため、遅延理由を入力してください。");
+                errors.Add(nameof(model.DelayReason), $"この工程は{late.Description}のため、遅延理由を入力してください。");
             }
         }
-        return errors.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value);
+        return errors.ToDictionary();
 
         static bool progressOk(MilestoneEditModel m) => m.Progress is >= 0 and <= 100;
     }

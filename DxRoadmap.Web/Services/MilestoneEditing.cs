@@ -32,34 +32,6 @@ public sealed record EditToken(Guid Version, int SeenUpdateId);
 /// </summary>
 public sealed record EditConflict(bool Deleted, Milestone? Latest, EditToken? LatestToken, IReadOnlyList<ProgressUpdate> TheirUpdates);
 
-/// <summary>The outcome of a command: saved, nothing to save, refused with field messages, or failed with a message.</summary>
-public sealed record CommandResult(
-    bool Succeeded,
-    string? Message,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> FieldErrors,
-    Guid? NewVersion = null,
-    bool NothingChanged = false,
-    EditConflict? Conflict = null)
-{
-    private static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> NoErrors =
-        new Dictionary<string, IReadOnlyList<string>>();
-
-    public static CommandResult Ok(string message, Guid? version = null) => new(true, message, NoErrors, version);
-
-    public static CommandResult Unchanged(string message, Guid? version = null) => new(true, message, NoErrors, version, true);
-
-    public static CommandResult Fail(string message) => new(false, message, NoErrors);
-
-    public static CommandResult Conflicted(string message, EditConflict conflict) => new(false, message, NoErrors, Conflict: conflict);
-
-    /// <summary>Refused by <see cref="RoadmapPermissions"/>: the same message whether the button was hidden or not.</summary>
-    public static CommandResult Denied(RoadmapAction action) => Fail(RoadmapPermissions.DeniedMessage(action));
-
-    public static CommandResult Invalid(IReadOnlyDictionary<string, IReadOnlyList<string>> errors) =>
-        new(false, "入力内容を確認してください。", errors);
-}
-
-/// <summary>Loads a milestone for editing and saves the edit together with its history entry.</summary>
 public sealed class MilestoneEditing(IDbContextFactory<RoadmapDbContext> factory, AppClock clock,
     IOptions<DelayThresholds> thresholds, ILogger<MilestoneEditing> logger)
 {

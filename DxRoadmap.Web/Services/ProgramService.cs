@@ -8,14 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace DxRoadmap.Web.Services;
 
-/// <summary>The city's own figures for the AI・RPA comparison (not in the plan; set in configuration).</summary>
-public sealed class CityOptions
-{
-    public string Name { get; set; } = "姶良市";
-    public int? Population { get; set; }
-    public int? Staff { get; set; }
-}
-
 public sealed record ProcedureStageChange(int ProcedureId, ProcedureStage Stage, DateOnly? PlannedGoLive, DateOnly? ActualGoLive);
 
 public sealed record AutomationCaseInput(int? Id, int DepartmentId, string Business, string? Tool, string Stage,
@@ -180,16 +172,16 @@ public sealed class ProgramService(
     public async Task<CommandResult> SetStepDoneAsync(int systemId, int stepId, bool done, ICurrentUser user,
         CancellationToken cancellationToken = default)
     {
-        // The 5.1 matrix belongs to no single 課: only 推進課 and 管理者 tick it.
-        if (!Can(user, RoadmapAction.EditProgress, null))
-        {
-            return CommandResult.Denied(RoadmapAction.EditProgress);
-        }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (!await db.StandardSystems.AnyAsync(s => s.Id == systemId, cancellationToken)
-            || !await db.StandardSteps.AnyAsync(s => s.Id == stepId, cancellationToken))
+        var system = await db.StandardSystems.AsNoTracking().SingleOrDefaultAsync(s => s.Id == systemId, cancellationToken);
+        if (system is null || !await db.StandardSteps.AnyAsync(s => s.Id == stepId, cancellationToken))
         {
             return CommandResult.Fail("対象のシステムまたは手順がありません。");
+        }
+        // A 所属長 ticks the steps of their own 課's 基幹業務; 推進課 and 管理者 any system.
+        if (!Can(user, RoadmapAction.EditProgress, system.DepartmentId))
+        {
+            return CommandResult.Denied(RoadmapAction.EditProgress);
         }
         var existing = await db.StandardStepCompletions
             .SingleOrDefaultAsync(c => c.SystemId == systemId && c.StepId == stepId, cancellationToken);

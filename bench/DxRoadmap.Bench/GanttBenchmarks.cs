@@ -4,12 +4,13 @@ using BenchmarkDotNet.Attributes;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Domain.Schedule.Gantt;
+using DxRoadmap.Web.Components.Shared;
+using DxRoadmap.Web.Data.Seeding;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.JSInterop;
-using GanttChartView = DxRoadmap.Web.Components.Shared.GanttChart;
 
 namespace DxRoadmap.Bench;
 
@@ -25,7 +26,7 @@ public class GanttBenchmarks
     private RoadmapSnapshot _roadmap = null!;
     private IReadOnlyList<AssessedMilestone> _assessed = null!;
     private GanttWindow _window = null!;
-    private GanttChart _chart = null!;
+    private GanttGeometry _chart = null!;
     private ServiceProvider _services = null!;
     private HtmlRenderer _renderer = null!;
 
@@ -57,12 +58,12 @@ public class GanttBenchmarks
 
     /// <summary>Delay rules over every milestone, then the layout.</summary>
     [Benchmark]
-    public GanttChart AssessAndLayout() =>
+    public GanttGeometry AssessAndLayout() =>
         GanttLayout.Build(RoadmapSummary.Assess(_roadmap, AsOf, DelayThresholds.Default), AsOf, _window, GanttZoom.Quarter);
 
     /// <summary>The layout alone (a filter, zoom or collapse change).</summary>
     [Benchmark]
-    public GanttChart Layout() => GanttLayout.Build(_assessed, AsOf, _window, GanttZoom.Quarter);
+    public GanttGeometry Layout() => GanttLayout.Build(_assessed, AsOf, _window, GanttZoom.Quarter);
 
     /// <summary>The tooltip text of every row, which the render writes into the markup.</summary>
     [Benchmark]
@@ -91,14 +92,14 @@ public class GanttBenchmarks
 
     public Task<string> RenderHtml() => _renderer.Dispatcher.InvokeAsync(async () =>
     {
-        var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(GanttChartView.Chart)] = _chart });
-        return (await _renderer.RenderComponentAsync<GanttChartView>(parameters)).ToHtmlString();
+        var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(GanttChart.Chart)] = _chart });
+        return (await _renderer.RenderComponentAsync<GanttChart>(parameters)).ToHtmlString();
     });
 
-    private Task<int> RenderAsync(GanttChart chart) => _renderer.Dispatcher.InvokeAsync(async () =>
+    private Task<int> RenderAsync(GanttGeometry chart) => _renderer.Dispatcher.InvokeAsync(async () =>
     {
-        var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(GanttChartView.Chart)] = chart });
-        var output = await _renderer.RenderComponentAsync<GanttChartView>(parameters);
+        var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(GanttChart.Chart)] = chart });
+        var output = await _renderer.RenderComponentAsync<GanttChart>(parameters);
         return output.ToHtmlString().Length;
     });
 

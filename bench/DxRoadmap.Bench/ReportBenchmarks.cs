@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Domain.Schedule;
+using DxRoadmap.Web.Data.Seeding;
 using DxRoadmap.Web.Reporting;
 
 namespace DxRoadmap.Bench;

@@ -5,13 +5,13 @@ namespace DxRoadmap.Domain.Schedule.Gantt;
 
 /// <summary>
 /// The single source of the Gantt chart's geometry: a pure function from assessed milestones, an as-of date,
-/// a window and a zoom to a <see cref="GanttChart"/> in abstract units (see there). The browser and the PDF
+/// a window and a zoom to a <see cref="GanttGeometry"/> in abstract units (see there). The browser and the PDF
 /// both draw its output and compute no geometry of their own.
 /// </summary>
 public static class GanttLayout
 {
     /// <summary>Assesses the roadmap on <paramref name="asOf"/> and lays it out.</summary>
-    public static GanttChart Build(RoadmapSnapshot roadmap, DelayThresholds thresholds, DateOnly asOf,
+    public static GanttGeometry Build(RoadmapSnapshot roadmap, DelayThresholds thresholds, DateOnly asOf,
         GanttWindow window, GanttZoom zoom, GanttOptions? options = null) =>
         Build(RoadmapSummary.Assess(roadmap, asOf, thresholds), asOf, window, zoom, options);
 
@@ -19,7 +19,7 @@ public static class GanttLayout
     /// Lays out <paramref name="items"/> (as assessed on <paramref name="asOf"/>), grouped initiative → track →
     /// milestone in the order of <see cref="Initiative.Order"/>, <see cref="Track.Order"/> and the order given.
     /// </summary>
-    public static GanttChart Build(IReadOnlyList<AssessedMilestone> items, DateOnly asOf, GanttWindow window,
+    public static GanttGeometry Build(IReadOnlyList<AssessedMilestone> items, DateOnly asOf, GanttWindow window,
         GanttZoom zoom, GanttOptions? options = null)
     {
         options ??= GanttOptions.Default;
@@ -62,7 +62,7 @@ public static class GanttLayout
             }
         }
 
-        return new GanttChart(window, zoom, asOf, window.Days, builder.Rows, builder.Bars, builder.Diamonds,
+        return new GanttGeometry(window, zoom, asOf, window.Days, builder.Rows, builder.Bars, builder.Diamonds,
             builder.Ghosts, YearBands(window), Ticks(window, zoom), builder.TodayX, builder.ProgressLine);
     }
 

@@ -216,7 +216,7 @@ public sealed record GanttProgressPoint(int Row, double X, bool Measured);
 /// <para><b>Vertical unit: one row.</b> Row i spans y = i … i + 1; marks are centred on y = i + 0.5. The renderer
 /// chooses the row height and how tall bars and diamonds are within it.</para>
 /// </summary>
-public sealed record GanttChart(
+public sealed record GanttGeometry(
     GanttWindow Window,
     GanttZoom Zoom,
     DateOnly AsOf,

@@ -5,12 +5,11 @@ using System.Text;
 using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Domain.Schedule.Gantt;
 using Microsoft.AspNetCore.Components;
-using ChartModel = DxRoadmap.Domain.Schedule.Gantt.GanttChart;
 
 namespace DxRoadmap.Web.Components.Shared;
 
 /// <summary>
-/// A <see cref="ChartModel"/> drawn as it is: the time header and the chart body as SVG markup, every x and y from
+/// A <see cref="GanttGeometry"/> drawn as it is: the time header and the chart body as SVG markup, every x and y from
 /// the layout, scaled by the day width and a fixed row height. Numbers are written with the invariant culture and
 /// text is HTML-encoded.
 /// <para>A drawing depends on nothing but its chart, so it is made once per chart and shared: every open page
@@ -24,11 +23,11 @@ public sealed class GanttDrawing
     public const int HeaderHeight = 46;
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private static readonly ConditionalWeakTable<ChartModel, GanttDrawing> Kept = new();
+    private static readonly ConditionalWeakTable<GanttGeometry, GanttDrawing> Kept = new();
 
-    private readonly ChartModel _chart;
+    private readonly GanttGeometry _chart;
 
-    private GanttDrawing(ChartModel chart, double dayWidth)
+    private GanttDrawing(GanttGeometry chart, double dayWidth)
     {
         _chart = chart;
         DayWidth = dayWidth;
@@ -66,7 +65,7 @@ public sealed class GanttDrawing
     /// The drawing of <paramref name="chart"/> at <paramref name="dayWidth"/> pixels per day (the zoom's suggested
     /// scale when null). At the suggested scale it is kept for as long as the chart is alive.
     /// </summary>
-    public static GanttDrawing For(ChartModel chart, double? dayWidth = null) =>
+    public static GanttDrawing For(GanttGeometry chart, double? dayWidth = null) =>
         dayWidth is { } scale && scale != GanttScale.DayWidth(chart.Zoom)
             ? new GanttDrawing(chart, scale)
             : Kept.GetValue(chart, c => new GanttDrawing(c, GanttScale.DayWidth(c.Zoom)));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DxRoadmap.Domain.Inquiry;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Web.Data.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -21,6 +22,11 @@ internal static class AuditCollector
         [typeof(Department)] = "課",
         [typeof(OnlineProcedure)] = "オンライン化手続",
         [typeof(AutomationCase)] = "AI・RPA適用業務",
+        [typeof(InquiryRound)] = "照会",
+        [typeof(InquiryItem)] = "照会の回答",
+        [typeof(InquiryResponse)] = "照会の回答状況",
+        [typeof(MilestoneDepartmentEntry)] = "関係課の状況",
+        [typeof(Mail.NotificationPreference)] = "通知設定",
         [typeof(AppUser)] = "ユーザー",
         [typeof(IdentityUserRole<string>)] = "ユーザー",
     };
@@ -29,7 +35,7 @@ internal static class AuditCollector
     private static readonly HashSet<string> Ignored =
     [
         "Id", "Version", "UpdatedBy", "UpdatedAt", "ConcurrencyStamp", "SecurityStamp", "NormalizedUserName",
-        "NormalizedEmail", "AccessFailedCount",
+        "NormalizedEmail", "AccessFailedCount", "AnsweredBy", "AnsweredAt", "SubmittedAt", "OpenedAt",
     ];
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -66,6 +72,23 @@ internal static class AuditCollector
         [nameof(AutomationCase.Tool)] = "ツール",
         [nameof(AutomationCase.PlannedHoursSaved)] = "削減時間 (計画)",
         [nameof(AutomationCase.ActualHoursSaved)] = "削減時間 (実績)",
+        [nameof(InquiryRound.Name)] = "名称",
+        [nameof(InquiryRound.BaseDate)] = "基準日",
+        [nameof(InquiryRound.DueDate)] = "回答期限",
+        [nameof(InquiryRound.State)] = "状態",
+        [nameof(InquiryRound.ClosedBy)] = "締切者",
+        [nameof(InquiryRound.ClosedAt)] = "締切日時",
+        [nameof(InquiryItem.AnswerStatus)] = "回答 (状況)",
+        [nameof(InquiryItem.AnswerProgress)] = "回答 (進捗)",
+        [nameof(InquiryItem.AnswerComment)] = "回答 (コメント)",
+        [nameof(InquiryItem.ClosedStatus)] = "締切時の状況",
+        [nameof(InquiryItem.ClosedProgress)] = "締切時の進捗",
+        [nameof(InquiryResponse.ReturnComment)] = "差戻しコメント",
+        [nameof(InquiryResponse.SubmittedBy)] = "回答者",
+        [nameof(MilestoneDepartmentEntry.Comment)] = "コメント",
+        [nameof(Mail.NotificationPreference.RoundReminders)] = "照会の督促",
+        [nameof(Mail.NotificationPreference.DeadlineNotices)] = "期限・遅延の通知",
+        [nameof(Mail.NotificationPreference.WeeklyDigest)] = "週次まとめ",
         [nameof(AppUser.UserName)] = "ユーザー名",
         [nameof(AppUser.Email)] = "メール",
         [nameof(AppUser.Disabled)] = "無効",
@@ -87,7 +110,9 @@ internal static class AuditCollector
         tracker.DetectChanges();
         return tracker.Entries()
             .Where(e => Entities.ContainsKey(e.Metadata.ClrType)
-                && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                // A round's items and 課 rows are created with it (its own row gives the count); their answers are audited.
+                && !(e.State == EntityState.Added && e.Entity is InquiryItem or InquiryResponse))
             .ToList();
     }
 
@@ -207,6 +232,10 @@ internal static class AuditCollector
                 .FirstOrDefault(u => u.Entity.Id == link.UserId)?.Entity.UserName ?? link.UserId,
             OnlineProcedure p when entry.State == EntityState.Added => p.Title,
             AutomationCase c when entry.State == EntityState.Added => c.Business,
+            InquiryRound r => r.Name,
+            InquiryItem i => $"照会{i.RoundId} {i.Kind.Label()} {i.Title}",
+            InquiryResponse r => $"照会{r.RoundId} 課{r.DepartmentId}",
+            MilestoneDepartmentEntry e => $"工程{e.MilestoneId} 課{e.DepartmentId}",
             _ => string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties
                 .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture))),
         };
@@ -221,6 +250,7 @@ internal static class AuditCollector
         OnlineProcedure p => p.Title,
         AutomationCase c => c.Business,
         AppUser u => u.UserName,
+        InquiryRound r => $"{r.Name} (基準日 {r.BaseDate:yyyy-MM-dd}, 回答期限 {r.DueDate:yyyy-MM-dd}, {r.Items.Count} 件)",
         _ => null,
     };
 
@@ -229,6 +259,8 @@ internal static class AuditCollector
         null => null,
         string s => s,
         MilestoneStatus s => s.Label(),
+        InquiryRoundState s => s.Label(),
+        InquiryResponseState s => s.Label(),
         PlanDate d => d.ToIso(),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),

@@ -16,6 +16,8 @@ public enum RoadmapAction
     EditPlan,
     ManageDepartments,
     ManageUsers,
+    /// <summary>Open, send back and close 照会 rounds; see every 課's answers and the mail sent-log.</summary>
+    ManageInquiry,
     ViewAudit,
     Backup,
 }
@@ -41,8 +43,12 @@ public sealed class PermissionDeniedException(string message) : Exception(messag
 ///   on the item's 課 — a 所属長 reports their own 課's procedures and cases as they do its milestones; a case
 ///   cannot be moved into or out of another 課. Deleting a case removes it from the committee's figures and
 ///   needs <see cref="RoadmapAction.EditPlan"/>.</item>
-/// <item>5.1 標準化の進捗表: belongs to no single 課, so <see cref="RoadmapAction.EditProgress"/> with no 課 —
-///   推進課 and 管理者 only.</item>
+/// <item>5.1 標準化の進捗表 (ProgramService): <see cref="RoadmapAction.EditProgress"/> on the system's 業務所管課 — a
+///   所属長 ticks the steps of their own 課's 基幹業務; a system with no 課 is 推進課's and 管理者's alone.</item>
+/// <item>関係課の状況 under a milestone (DepartmentEntries): <see cref="RoadmapAction.EditProgress"/> on the entry's 課 —
+///   the 関係課's 所属長 keeps it, not the milestone's 主管課.</item>
+/// <item>照会 rounds (InquiryRounds): opening, sending back and closing need <see cref="RoadmapAction.ManageInquiry"/>;
+///   answering an item is <see cref="RoadmapAction.EditProgress"/> on the 課 that answers it.</item>
 /// </list>
 /// Refusals come back as a failed CommandResult carrying <see cref="DeniedMessage"/>, never as an exception.
 /// </para>
@@ -70,7 +76,8 @@ public static class RoadmapPermissions
         {
             return true;
         }
-        if (user.IsInRole(AppRoles.Editor) && action is RoadmapAction.ViewAll or RoadmapAction.EditProgress or RoadmapAction.EditPlan)
+        if (user.IsInRole(AppRoles.Editor)
+            && action is RoadmapAction.ViewAll or RoadmapAction.EditProgress or RoadmapAction.EditPlan or RoadmapAction.ManageInquiry)
         {
             return true;
         }
@@ -119,6 +126,7 @@ public static class RoadmapPermissions
         RoadmapAction.EditPlan => "計画を変更する権限がありません (推進課・管理者のみ)。",
         RoadmapAction.ManageDepartments => "課を管理する権限がありません (管理者のみ)。",
         RoadmapAction.ManageUsers => "ユーザーを管理する権限がありません (管理者のみ)。",
+        RoadmapAction.ManageInquiry => "照会を管理する権限がありません (推進課・管理者のみ)。",
         RoadmapAction.ViewAudit => "監査ログを閲覧する権限がありません (管理者のみ)。",
         RoadmapAction.Backup => "バックアップの権限がありません (管理者のみ)。",
         _ => "この操作の権限がありません。",
@@ -133,6 +141,7 @@ public static class RoadmapPermissions
     public static class Policies
     {
         public const string EditPlan = PolicyPrefix + nameof(RoadmapAction.EditPlan);
+        public const string ManageInquiry = PolicyPrefix + nameof(RoadmapAction.ManageInquiry);
         public const string ViewAudit = PolicyPrefix + nameof(RoadmapAction.ViewAudit);
         public const string ManageUsers = PolicyPrefix + nameof(RoadmapAction.ManageUsers);
         public const string ManageDepartments = PolicyPrefix + nameof(RoadmapAction.ManageDepartments);

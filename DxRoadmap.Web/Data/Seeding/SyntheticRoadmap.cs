@@ -1,6 +1,7 @@
 using System.Globalization;
+using DxRoadmap.Domain.Roadmap;
 
-namespace DxRoadmap.Domain.Roadmap;
+namespace DxRoadmap.Web.Data.Seeding;
 
 /// <summary>
 /// A made-up roadmap of any size, the same for the same seed: for benchmarks and load tests of pages and reports.

@@ -1,0 +1,271 @@
+using DxRoadmap.Domain.Inquiry;
+using DxRoadmap.Domain.Roadmap;
+using DxRoadmap.Tests.Support;
+using DxRoadmap.Web.Services;
+using DxRoadmap.Web.Services.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace DxRoadmap.Tests.Services;
+
+/// <summary>The 照会 round from opening to closing on the city's plan, with its permissions and refusals.</summary>
+public class InquiryRoundsTests
+{
+    /// <summary>The database the tests run on; the subclass below runs them all again on PostgreSQL.</summary>
+    protected virtual TestProvider Provider => TestProvider.Sqlite;
+
+    private static readonly FixedTime Time = FixedTime.On("2026-11-02");
+    private static readonly DateOnly Due = new(2026, 11, 16);
+
+    private static InquiryRounds Service(TestDatabase database) => new(database, new AppClock(Time));
+
+    private sealed record Seeded(TestDatabase Database, Milestone Milestone, int Owner, int Related, int OtherRelated,
+        OnlineProcedure Procedure, StandardSystem Welfare) : IDisposable
+    {
+        public void Dispose() => Database.Dispose();
+    }
+
+    /// <summary>The city's plan with 5.1-01 given to 市民課 as 主管課 (関係課 税務課, 保険年金課 …) so it has a 課 to answer.</summary>
+    private async Task<Seeded> SeedAsync()
+    {
+        var database = await TestDatabase.CreateSeededAsync(Provider);
+        await using var db = database.CreateDbContext();
+        var departments = await db.Departments.ToDictionaryAsync(d => d.Name);
+        var milestone = await db.Milestones.SingleAsync(m => m.Code == "5.1-01");
+        milestone.OwnerDepartmentId = departments["市民課"].Id;
+        await db.SaveChangesAsync();
+        var procedure = await db.Procedures.Include(p => p.Department).FirstAsync(p => p.Department!.Name == "子どもみらい課");
+        var welfare = await db.StandardSystems.SingleAsync(s => s.Name == "生活保護");
+        return new Seeded(database, milestone, departments["市民課"].Id, departments["税務課"].Id, departments["保険年金課"].Id,
+            procedure, welfare);
+    }
+
+    private static OpenRoundInput Round(params InquiryTarget[] targets) =>
+        new("令和8年11月 部会", new DateOnly(2026, 10, 31), Due, targets);
+
+    private static async Task<int> OpenAsync(InquiryRounds service, Seeded seeded)
+    {
+        var (result, id) = await service.OpenAsync(Round(
+            new InquiryTarget(InquiryItemKind.Milestone, seeded.Milestone.Id),
+            new InquiryTarget(InquiryItemKind.Procedure, seeded.Procedure.Id),
+            new InquiryTarget(InquiryItemKind.StandardSystem, seeded.Welfare.Id)), TestUser.Editor());
+        Assert.True(result.Succeeded, result.Message);
+        return id!.Value;
+    }
+
+    private static TestUser HeadOf(int departmentId, string name = "所属長") => TestUser.Head(departmentId, "課" + departmentId, name);
+
+    [Fact]
+    public async Task Open_GivesEachDepartmentExactlyItsItems_OwnerAndEveryRelatedDepartment()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+
+        var view = (await service.LoadAsync(id))!;
+        Assert.Equal("令和8年11月 部会", view.Round.Name);
+        var owner = Assert.Single(view.ItemsOf(seeded.Owner));
+        Assert.Equal(InquiryItemKind.Milestone, owner.Kind);
+        var related = Assert.Single(view.ItemsOf(seeded.Related));
+        Assert.Equal(InquiryItemKind.RelatedEntry, related.Kind);
+        Assert.Equal(seeded.Milestone.Id, related.TargetId);
+        Assert.Equal(seeded.Procedure.Title, Assert.Single(view.ItemsOf(seeded.Procedure.DepartmentId),
+            i => i.Kind == InquiryItemKind.Procedure).Title);
+        Assert.Equal("生活保護", Assert.Single(view.ItemsOf(seeded.Welfare.DepartmentId!.Value)).Title);
+        Assert.All(view.Responses, r => Assert.Equal(InquiryResponseState.NotAnswered, r.State));
+        Assert.Equal(view.Items.Select(i => i.DepartmentId).Distinct().Count(), view.Responses.Count);
+
+        var pending = Assert.Single(await service.PendingForAsync(seeded.Related));
+        Assert.Equal((id, 1, 0), (pending.RoundId, pending.Items, pending.ItemsAnswered));
+    }
+
+    [Fact]
+    public async Task Lifecycle_AnswerSubmitReturnResubmitClose_FixesTheSnapshotAndIsAudited()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var head = HeadOf(seeded.Related, "税務課長");
+        var item = (await service.LoadAsync(id))!.ItemsOf(seeded.Related).Single();
+
+        var saved = await service.SaveAnswersAsync(id, seeded.Related, [new ItemAnswer(item.Id, "進行中", 40, "課税データの確認中")], head);
+        Assert.True(saved.Succeeded, saved.Message);
+        Assert.Equal(InquiryResponseState.InProgress, (await service.LoadAsync(id))!.ResponseOf(seeded.Related)!.State);
+        Assert.True((await service.SubmitAsync(id, seeded.Related, head)).Succeeded);
+        Assert.Equal(InquiryResponseState.Answered, (await service.LoadAsync(id))!.ResponseOf(seeded.Related)!.State);
+        Assert.Empty(await service.PendingForAsync(seeded.Related));
+
+        // The 関係課's entry under the milestone now says what the answer said.
+        var entries = await new DepartmentEntries(seeded.Database, new AppClock(Time)).LoadAsync(seeded.Milestone.Id);
+        var entry = entries.Rows.Single(r => r.Department.Id == seeded.Related).Entry!;
+        Assert.Equal((MilestoneStatus.InProgress, 40, "課税データの確認中"), (entry.Status, entry.Progress, entry.Comment));
+        Assert.Equal(1, entries.Reported);
+
+        // Answered answers are locked until 推進課 sends them back.
+        var locked = await service.SaveAnswersAsync(id, seeded.Related, [new ItemAnswer(item.Id, "完了", 100, null)], head);
+        Assert.False(locked.Succeeded);
+        Assert.Contains("差戻し", locked.Message);
+
+        Assert.True((await service.ReturnAsync(id, seeded.Related, "進捗率の根拠を記入してください", TestUser.Editor())).Succeeded);
+        var returned = (await service.LoadAsync(id))!.ResponseOf(seeded.Related)!;
+        Assert.Equal((InquiryResponseState.Returned, "進捗率の根拠を記入してください"), (returned.State, returned.ReturnComment));
+        Assert.Equal(InquiryResponseState.Returned, Assert.Single(await service.PendingForAsync(seeded.Related)).State);
+
+        Assert.True((await service.SaveAnswersAsync(id, seeded.Related, [new ItemAnswer(item.Id, "進行中", 45, "10件中4件確認済")], head)).Succeeded);
+        Assert.True((await service.SubmitAsync(id, seeded.Related, head)).Succeeded);
+
+        var closed = await service.CloseAsync(id, TestUser.Editor("推進課長"));
+        Assert.True(closed.Succeeded, closed.Message);
+        var view = (await service.LoadAsync(id))!;
+        Assert.Equal(InquiryRoundState.Closed, view.Round.State);
+        Assert.Equal("推進課長", view.Round.ClosedBy);
+        var answered = view.ItemsOf(seeded.Related).Single();
+        Assert.Equal(("進行中", 45), (answered.ClosedStatus, answered.ClosedProgress));
+        // Unanswered items keep the value they had when the round closed.
+        var procedure = view.Items.Single(i => i.Kind == InquiryItemKind.Procedure);
+        Assert.Equal(("未着手", 0), (procedure.ClosedStatus, procedure.ClosedProgress));
+
+        // After closing nothing changes any more.
+        var late = await service.SaveAnswersAsync(id, seeded.Owner,
+            [new ItemAnswer(view.ItemsOf(seeded.Owner).Single().Id, "完了", 100, null)], HeadOf(seeded.Owner));
+        Assert.False(late.Succeeded);
+        Assert.Equal(InquiryRounds.ClosedMessage, late.Message);
+        Assert.Null((await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single().AnswerStatus);
+
+        await using var db = seeded.Database.CreateDbContext();
+        var audit = await db.AuditEntries.Where(a => a.Entity.StartsWith("照会")).ToListAsync();
+        Assert.Contains(audit, a => a.Entity == "照会" && a.Actor == TestUser.EditorName && a.NewValue!.Contains("令和8年11月 部会"));
+        Assert.Contains(audit, a => a.Entity == "照会の回答" && a.Actor == "税務課長" && a.NewValue == "45");
+        Assert.Contains(audit, a => a.Entity == "照会の回答状況" && a.NewValue == "差戻し");
+        Assert.Contains(audit, a => a.Entity == "照会" && a.Actor == "推進課長" && a.NewValue == "締切済");
+    }
+
+    [Fact]
+    public async Task Submit_WithAnItemUnanswered_IsRefused()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var result = await service.SubmitAsync(id, seeded.Related, HeadOf(seeded.Related));
+        Assert.False(result.Succeeded);
+        Assert.Equal("未回答の項目が1件あります。すべての項目に回答してから回答済にしてください。", result.Message);
+        Assert.Equal(InquiryResponseState.NotAnswered, (await service.LoadAsync(id))!.ResponseOf(seeded.Related)!.State);
+    }
+
+    [Fact]
+    public async Task Head_AnswersOnlyTheirOwnDepartment_AndCannotOpenReturnOrClose()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var view = (await service.LoadAsync(id))!;
+        var otherItem = view.ItemsOf(seeded.OtherRelated).Single();
+        var head = HeadOf(seeded.Related);
+
+        var foreign = await service.SaveAnswersAsync(id, seeded.OtherRelated, [new ItemAnswer(otherItem.Id, "完了", 100, null)], head);
+        Assert.Equal(RoadmapPermissions.DeniedMessage(RoadmapAction.EditProgress), foreign.Message);
+        // Naming another 課's item under one's own 課 is refused too.
+        var smuggled = await service.SaveAnswersAsync(id, seeded.Related, [new ItemAnswer(otherItem.Id, "完了", 100, null)], head);
+        Assert.False(smuggled.Succeeded);
+
+        var denied = RoadmapPermissions.DeniedMessage(RoadmapAction.ManageInquiry);
+        Assert.Equal(denied, (await service.OpenAsync(Round(new InquiryTarget(InquiryItemKind.Procedure, seeded.Procedure.Id)), head)).Result.Message);
+        Assert.Equal(denied, (await service.ReturnAsync(id, seeded.Related, "x", head)).Message);
+        Assert.Equal(denied, (await service.CloseAsync(id, head)).Message);
+        Assert.Equal(denied, (await service.CloseAsync(id, TestUser.Viewer())).Message);
+        Assert.Null((await service.LoadAsync(id))!.ItemsOf(seeded.OtherRelated).Single().AnswerStatus);
+        Assert.True((await service.LoadAsync(id))!.Round.IsOpen);
+    }
+
+    [Fact]
+    public async Task BadAnswers_AreRefusedTogether_NothingSaved()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var head = HeadOf(seeded.Owner);
+        var item = (await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single();
+
+        var progress = await service.SaveAnswersAsync(id, seeded.Owner, [new ItemAnswer(item.Id, "進行中", 101, null)], head);
+        Assert.Equal($"「{item.Title}」の進捗は 0～100 で入力してください。", progress.Message);
+        var status = await service.SaveAnswersAsync(id, seeded.Owner, [new ItemAnswer(item.Id, "サービス開始", 10, null)], head);
+        Assert.StartsWith($"「{item.Title}」の状況を選んでください", status.Message);
+        Assert.Null((await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single().AnswerStatus);
+        Assert.Equal(InquiryResponseState.NotAnswered, (await service.LoadAsync(id))!.ResponseOf(seeded.Owner)!.State);
+    }
+
+    public static TheoryData<string, string> BadRounds => new()
+    {
+        { "no-items", "照会する項目を1件以上選んでください。" },
+        { "past-due", "回答期限 (2026/11/01) が過去の日付です。今日以降の日付を入力してください。" },
+        { "no-name", "照会の名称を入力してください (例: 令和8年11月 部会)。" },
+        { "no-base", "基準日を入力してください。" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRounds))]
+    public async Task BadRound_IsRefusedWithAJapaneseMessage_NothingSaved(string what, string message)
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var target = new InquiryTarget(InquiryItemKind.Procedure, seeded.Procedure.Id);
+        var input = what switch
+        {
+            "no-items" => Round() with { },
+            "past-due" => Round(target) with { DueDate = new DateOnly(2026, 11, 1) },
+            "no-name" => Round(target) with { Name = "  " },
+            "no-base" => Round(target) with { BaseDate = null },
+            _ => throw new ArgumentOutOfRangeException(nameof(what)),
+        };
+        var (result, id) = await service.OpenAsync(input, TestUser.Editor());
+        Assert.False(result.Succeeded);
+        Assert.Equal(message, result.Message);
+        Assert.Null(id);
+        Assert.Empty(await service.ListAsync());
+    }
+
+    [Fact]
+    public async Task DueToday_IsAccepted()
+    {
+        using var seeded = await SeedAsync();
+        var (result, _) = await Service(seeded.Database).OpenAsync(
+            Round(new InquiryTarget(InquiryItemKind.Procedure, seeded.Procedure.Id)) with { DueDate = new DateOnly(2026, 11, 2) }, TestUser.Editor());
+        Assert.True(result.Succeeded, result.Message);
+    }
+
+    [Fact]
+    public async Task SecondOpenRound_OverTheSameItems_IsRefused_UntilTheFirstCloses()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var first = await OpenAsync(service, seeded);
+
+        var (again, _) = await service.OpenAsync(Round(new InquiryTarget(InquiryItemKind.Milestone, seeded.Milestone.Id)) with { Name = "臨時照会" },
+            TestUser.Editor());
+        Assert.False(again.Succeeded);
+        Assert.Equal($"照会中の「令和8年11月 部会」と対象が重複しています (「{seeded.Milestone.Title}」)。先の照会を締め切るか、重複しない項目を選んでください。",
+            again.Message);
+        Assert.Single(await service.ListAsync());
+
+        Assert.True((await service.CloseAsync(first, TestUser.Editor())).Succeeded);
+        Assert.True((await service.OpenAsync(Round(new InquiryTarget(InquiryItemKind.Milestone, seeded.Milestone.Id)) with { Name = "臨時照会" },
+            TestUser.Editor())).Result.Succeeded);
+    }
+
+    [Fact]
+    public async Task EveryCoreSystemOfThePlan_HasItsDepartment()
+    {
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
+        await using var db = database.CreateDbContext();
+        var systems = await db.StandardSystems.Include(s => s.Department).ToListAsync();
+        Assert.Equal(20, systems.Count);
+        Assert.All(systems, s => Assert.NotNull(s.Department));
+        Assert.Equal("選挙管理委員会事務局", systems.Single(s => s.Name == "選挙人名簿管理").Department!.Name);
+        Assert.Equal("社会福祉課", systems.Single(s => s.Name == "生活保護").Department!.Name);
+        Assert.Equal("学校教育課", systems.Single(s => s.Name == "就学").Department!.Name);
+    }
+}
+
+public sealed class InquiryRoundsTestsOnPostgres : InquiryRoundsTests
+{
+    protected override TestProvider Provider => TestProvider.Postgres;
+}
