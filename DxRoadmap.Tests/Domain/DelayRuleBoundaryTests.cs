@@ -114,6 +114,14 @@ public class DelayRuleBoundaryTests
     }
 
     [Fact]
+    public void YearlySpan_FinishedInItsFirstMonth_IsDoneForThatYear()
+    {
+        // June–July every year, finished on 2026-06-20: done, though before the end month began.
+        var step = YearlySpan("2026-06-20");
+        Assert.Equal("", Shown(step, "2026-08-15"));
+    }
+
+    [Fact]
     public void YearlyStep_FinishedTheDayBeforeTheOccurrence_CountsForLastYearOnly()
     {
         var step = YearlyPoint("2021-05", "2026-04-30");

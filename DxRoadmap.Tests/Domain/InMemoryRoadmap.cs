@@ -3,7 +3,7 @@ using DxRoadmap.Domain.Roadmap;
 namespace DxRoadmap.Tests.Domain;
 
 /// <summary>
-/// A roadmap held in memory for rule tests: two initiatives (5.1 and 5.2, one track each) and three 課.
+/// A roadmap held in memory for rule tests: two initiatives (5.1 with two tracks, 5.2 with one) and three 課.
 /// Milestones are added to a track with an owner; ids and order follow the order of adding.
 /// </summary>
 internal sealed class InMemoryRoadmap
@@ -15,6 +15,7 @@ internal sealed class InMemoryRoadmap
     public Initiative Standardisation { get; } = new() { Id = 1, Code = "5.1", Title = "標準化・共通化", LeadDepartment = Promotion.Name, Order = 1 };
     public Initiative Online { get; } = new() { Id = 2, Code = "5.2", Title = "行政手続きのオンライン化", LeadDepartment = Citizens.Name, Order = 2 };
     public Track StandardisationTrack { get; } = new() { Id = 1, Code = "5.1-a", InitiativeId = 1, Title = "基幹業務の移行", Order = 1 };
+    public Track MigrationTrack { get; } = new() { Id = 3, Code = "5.1-b", InitiativeId = 1, Title = "標準準拠システムへの移行", Order = 2 };
     public Track OnlineTrack { get; } = new() { Id = 2, Code = "5.2-a", InitiativeId = 2, Title = "手続のオンライン化", Order = 1 };
 
     public List<Milestone> Milestones { get; } = [];
@@ -51,7 +52,7 @@ internal sealed class InMemoryRoadmap
     public RoadmapSnapshot Snapshot() => new(
         new Plan { Title = "姶良市行政デジタル化行動計画", Version = "1", Issued = PlanDate.Parse("2022-03"), OwnerDepartment = Promotion.Name },
         [Online, Standardisation],
-        [OnlineTrack, StandardisationTrack],
+        [OnlineTrack, MigrationTrack, StandardisationTrack],
         Milestones,
         [Promotion, Citizens, Tax],
         [], [], [])

@@ -116,7 +116,11 @@ public class RoadmapHistoryTests
         var (roadmap, step) = Finished();
         roadmap.Record(step, "2022-08-06T23:59:59.9999999", new FieldChange(MilestoneFields.Note, "8月5日に開始", "最終確認済み"));
         step.Note = "最終確認済み";
-        Assert.Equal("最終確認済み", AsOf(roadmap, "2022-08-06", step).Note);
+        roadmap.Record(step, "2022-08-07T00:00:00", new FieldChange(MilestoneFields.Countermeasure, "職員研修を追加", null));
+        step.Countermeasure = null;
+        var endOfSixth = AsOf(roadmap, "2022-08-06", step);
+        Assert.Equal(("最終確認済み", "職員研修を追加"), (endOfSixth.Note, endOfSixth.Countermeasure));
+        Assert.Equal(new DateTimeOffset(2022, 8, 6, 23, 59, 59, TimeSpan.FromHours(9)).AddTicks(9_999_999), endOfSixth.UpdatedAt);
         Assert.Equal("8月5日に開始", AsOf(roadmap, "2022-08-05", step).Note);
         Assert.Equal(new DateTimeOffset(2022, 8, 6, 23, 59, 59, TimeSpan.FromHours(9)).AddTicks(9_999_999),
             RoadmapHistory.EndOfDay(Day("2022-08-06")));
@@ -127,6 +131,7 @@ public class RoadmapHistoryTests
     {
         var roadmap = new InMemoryRoadmap();
         var step = roadmap.Add(roadmap.OnlineTrack, Citizens, Span("2022-04", "2023-03", MilestoneStatus.InProgress, 60));
+        roadmap.Record(step, "2022-04-10T10:00:00", new FieldChange(MilestoneFields.Status, "未着手", "進行中"));
         roadmap.Record(step, "2022-05-01T10:00:00", new FieldChange(MilestoneFields.Progress, "10%", "30%"));
         roadmap.Record(step, "2022-06-01T10:00:00", new FieldChange(MilestoneFields.Progress, "30%", "60%"));
         Assert.Equal(10, AsOf(roadmap, "2022-04-30", step).Progress);
@@ -180,11 +185,26 @@ public class RoadmapHistoryTests
         roadmap.Record(step, "2022-05-01T10:00:00",
             new FieldChange(MilestoneFields.Status, null, "進行中"),
             new FieldChange(MilestoneFields.Progress, null, "40%"),
-            new FieldChange(MilestoneFields.PlannedStart, null, "2022-04"));
+            new FieldChange(MilestoneFields.PlannedStart, null, "2022-04"),
+            new FieldChange(MilestoneFields.PlannedEnd, null, "2023-03"));
         var then = AsOf(roadmap, "2022-04-30", step);
         Assert.Equal(MilestoneStatus.NotStarted, then.Status);
         Assert.Equal(0, then.Progress);
         Assert.Null(then.PlannedStart);
+        Assert.Null(then.PlannedEnd);
+    }
+
+    [Fact]
+    public void ARecordedDay_IsReadBackAsWritten()
+    {
+        var roadmap = new InMemoryRoadmap();
+        var step = roadmap.Add(roadmap.OnlineTrack, Citizens, Span("2022-04", "2023-03", MilestoneStatus.Done, 100)
+            .With(m => (m.ActualStart, m.ActualEnd) = (Day("2022-04-05"), Day("2022-12-20"))));
+        roadmap.Record(step, "2022-12-20T10:00:00",
+            new FieldChange(MilestoneFields.ActualStart, "2022/04/01", "2022/04/05"),
+            new FieldChange(MilestoneFields.ActualEnd, "2022/11/30", "2022/12/20"));
+        var then = AsOf(roadmap, "2022-12-19", step);
+        Assert.Equal((Day("2022-04-01"), Day("2022-11-30")), (then.ActualStart!.Value, then.ActualEnd!.Value));
     }
 
     [Fact]

@@ -24,16 +24,17 @@ public class RoadmapSummaryTests
     {
         var roadmap = new InMemoryRoadmap();
         var online = roadmap.Add(roadmap.OnlineTrack, Citizens, Point("2022-03"));
+        var migration = roadmap.Add(roadmap.MigrationTrack, Promotion, Point("2022-06"));
         var second = roadmap.Add(roadmap.StandardisationTrack, Promotion, Point("2022-06"));
         var first = roadmap.Add(roadmap.StandardisationTrack, Promotion, Point("2022-06"));
         first.Order = 0;
 
         var assessed = RoadmapSummary.Assess(roadmap.Snapshot(), AsOf, DelayThresholds.Default);
 
-        Assert.Equal([first, second, online], assessed.Select(a => a.Milestone));
-        Assert.Equal(["5.1", "5.1", "5.2"], assessed.Select(a => a.Initiative.Code));
-        Assert.Equal(["5.1-a", "5.1-a", "5.2-a"], assessed.Select(a => a.Track.Code));
-        Assert.Equal("期限超過 1日", Assert.Single(assessed[2].Assessment.Flags).Description);
+        Assert.Equal([first, second, migration, online], assessed.Select(a => a.Milestone));
+        Assert.Equal(["5.1", "5.1", "5.1", "5.2"], assessed.Select(a => a.Initiative.Code));
+        Assert.Equal(["5.1-a", "5.1-a", "5.1-b", "5.2-a"], assessed.Select(a => a.Track.Code));
+        Assert.Equal("期限超過 1日", Assert.Single(assessed[3].Assessment.Flags).Description);
         Assert.Empty(assessed[0].Assessment.Flags);
     }
 
