@@ -137,6 +137,8 @@ public class DomainWordingTests
         Assert.Equal("重点取組「9.9」はありません (例: initiative:5.2)。", ReportScope.ForInitiative("9.9").Check(roadmap));
         Assert.Null(ReportScope.ForDepartment("市民課").Check(roadmap));
         Assert.Null(ReportScope.All.Check(roadmap));
+        Assert.Equal("", new ReportScope(ReportScopeKind.Initiative, null).Label(roadmap));
+        Assert.Equal("", new ReportScope(ReportScopeKind.Department, null).Label(roadmap));
     }
 
     [Fact]
@@ -185,5 +187,9 @@ public class DomainWordingTests
         Assert.Equal("5.1-b", snapshot.TrackOf(step).Code);
         Assert.Equal("5.1", snapshot.InitiativeOf(step).Code);
         Assert.Equal([step], snapshot.MilestonesOf(roadmap.Standardisation));
+        var stray = Span("2022-04", "2023-03").With(m => m.TrackId = 99);
+        Assert.Throws<InvalidOperationException>(() => snapshot.TrackOf(stray));
+        var orphan = new Track { Id = 99, Code = "x", InitiativeId = 99, Title = "x" };
+        Assert.Throws<InvalidOperationException>(() => (snapshot with { Tracks = [orphan] }).InitiativeOf(stray));
     }
 }

@@ -157,6 +157,42 @@ public class GanttLayoutBoundaryTests
     }
 
     [Fact]
+    public void YearlySpan_AcrossTheFiscalYearEnd_IsLabelledByTheYearItStarts()
+    {
+        // February–May every year from 2022: the occurrences begin in 令和3, 4 and 5年度.
+        var step = Span("2022-02", "2022-05", MilestoneStatus.InProgress, 10).With(m =>
+        {
+            m.RecurringYearly = true;
+            m.UpdatedAt = new DateTimeOffset(2022, 3, 1, 9, 0, 0, TimeSpan.FromHours(9));
+        });
+        var bars = Layout("2022-03-10", step).Bars.Where(b => b.Tone != GanttTone.Summary).ToList();
+        Assert.Equal([2021, 2022, 2023], bars.Select(b => b.Occurrence!.Value));
+    }
+
+    [Fact]
+    public void PointWithAStart_IsDrawnOnItsEnd_AndItsProgressRunsFromTheStart()
+    {
+        // A ◆ due in March 2022 whose work starts in January, half done on 2022-02-15 (45 of 90 days).
+        var step = Point("2022-03", MilestoneStatus.InProgress).With(m =>
+        {
+            m.PlannedStart = PlanDate.Parse("2022-01");
+            m.Progress = 50;
+            m.UpdatedAt = new DateTimeOffset(2022, 2, 10, 9, 0, 0, TimeSpan.FromHours(9));
+        });
+        var chart = Layout("2022-02-15", step);
+        Assert.Equal((X("2022-03-01") + X("2022-04-01")) / 2, Assert.Single(chart.Diamonds).X);
+        var point = chart.ProgressLine.Single(p => p.Row == MilestoneRow(chart).Index);
+        Assert.Equal(X("2022-01-01") + 45, point.X);
+    }
+
+    [Fact]
+    public void FinishedPoint_InThePast_DrawsNoDelay()
+    {
+        var diamond = Assert.Single(Layout("2022-06-01", Point("2022-03", MilestoneStatus.Done)).Diamonds);
+        Assert.Equal((null, false), (diamond.OverdueTo, diamond.Late));
+    }
+
+    [Fact]
     public void Point_WithOnlyAStart_IsDrawnThere() =>
         Assert.Equal((X("2022-03-01") + X("2022-04-01")) / 2,
             Assert.Single(Layout("2021-06-01", Point("2022-03").With(m => m.PlannedEnd = null)).Diamonds).X);

@@ -91,6 +91,17 @@ public class GanttTextTests
         Assert.DoesNotContain("当初計画", GanttText.Tooltip(Row(Span("2022-04", "2023-03"))));
 
     [Fact]
+    public void Tooltip_ShowsABaselineThatHadOnlyAStart()
+    {
+        var step = Span("2022-04", "2023-03").With(m => (m.BaselineStart, m.BaselineEnd) = (PlanDate.Parse("2022-06"), null));
+        Assert.Contains("当初計画: 令和4年6月～", GanttText.Tooltip(Row(step)));
+    }
+
+    [Fact]
+    public void PlannedWithWestern_OfASpanWithoutAnEnd_LeavesTheEndBlank() =>
+        Assert.Equal("令和4年4月 (2022/04) ～ ", GanttText.PlannedWithWestern(Span("2022-04", "2023-03").With(m => m.PlannedEnd = null)));
+
+    [Fact]
     public void Tooltip_ShowsABaselineThatHadOnlyAnEnd()
     {
         var step = Span("2022-04", "2023-03").With(m => (m.BaselineStart, m.BaselineEnd) = (null, PlanDate.Parse("2022-12")));
@@ -150,7 +161,7 @@ public class GanttTextTests
     }
 
     [Fact]
-    public void Options_DrawTheBaselineUnlessToldNot() => Assert.True(GanttOptions.Default.ShowBaseline);
+    public void Options_DrawTheBaselineUnlessToldNot() => Assert.True(new GanttOptions().ShowBaseline);
 
     [Fact]
     public void Filter_IsEmptyOnlyWithNoCondition()
