@@ -155,6 +155,20 @@ public class ReportRowTests
     }
 
     [Fact]
+    public void Changes_ForADepartment_LeaveOutAnItemItDidNotHaveAtThePreviousMeeting()
+    {
+        var roadmap = new InMemoryRoadmap();
+        var moved = roadmap.Add(roadmap.OnlineTrack, Tax, Span("2022-04", "2023-03", MilestoneStatus.InProgress, 50)
+            .With(m => m.UpdatedAt = new DateTimeOffset(2022, 9, 20, 10, 0, 0, TimeSpan.FromHours(9))));
+        roadmap.Record(moved, "2022-09-20T10:00:00",
+            new FieldChange(MilestoneFields.Owner, Citizens.Name, Tax.Name),
+            new FieldChange(MilestoneFields.Progress, "20%", "50%"));
+        var report = Report(roadmap, "2022-10-01", ReportScope.ForDepartment(Tax.Name), since: "2022-09-15");
+        Assert.Equal(moved.Code, Assert.Single(report.Milestones).Code);
+        Assert.Empty(Assert.IsType<ChangeSection>(report.Changes).Milestones);
+    }
+
+    [Fact]
     public void Changes_NameAnItemNoLongerLate()
     {
         var roadmap = new InMemoryRoadmap();

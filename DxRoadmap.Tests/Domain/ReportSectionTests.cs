@@ -43,11 +43,11 @@ public class ReportSectionTests
                 new() { Department = Tax, Business = "入力", Tool = "RPA", Stage = AutomationStages.Production, PlannedHoursSaved = 300 },
                 new() { Department = Citizens, Business = "照合", Stage = AutomationStages.Trial },
                 new() { Department = Citizens, Business = "集計", Tool = "AI-OCR", Stage = AutomationStages.Candidate },
-                new() { Business = "共通", Stage = AutomationStages.Candidate },
+                new() { Business = "共通" },
             ],
             Peers =
             [
-                new() { Name = "宇部市", Type = "一般市", Tasks = 4, HoursSaved = 207, HoursSavedMax = 241, Estimate = true, Order = 2 },
+                new() { Name = "宇部市", Type = "一般市", Tasks = 4, HoursSaved = 207, HoursSavedMax = 1241, Estimate = true, Order = 2 },
                 new() { Name = "狛江市", Type = "一般市", Tasks = 1, HoursSaved = 4212, Order = 1 },
             ],
         };
@@ -103,10 +103,10 @@ public class ReportSectionTests
     public void Automation_ListsCasesByDepartmentAndBusiness_WithThePeerTable()
     {
         var section = Assert.IsType<AutomationSection>(Report(Programmes(), "2022-06-01").Automation);
-        Assert.Equal([("", "共通", "", "候補"), ("市民課", "照合", "", "試行"), ("市民課", "集計", "AI-OCR", "候補"), ("税務課", "入力", "RPA", "本稼働")],
+        Assert.Equal([("", "共通", "", ""), ("市民課", "照合", "", "試行"), ("市民課", "集計", "AI-OCR", "候補"), ("税務課", "入力", "RPA", "本稼働")],
             section.Cases.Select(c => (c.Department, c.Business, c.Tool, c.Stage)));
         Assert.Equal(300m, section.Cases[3].PlannedHoursSaved);
-        Assert.Equal([("狛江市", "4,212時間"), ("宇部市", "207～241時間 (見込)")], section.Peers.Select(p => (p.Name, p.HoursSaved)));
+        Assert.Equal([("狛江市", "4,212時間"), ("宇部市", "207～1,241時間 (見込)")], section.Peers.Select(p => (p.Name, p.HoursSaved)));
         Assert.Equal(("一般市", 1), (section.Peers[0].Type, section.Peers[0].Tasks));
     }
 
