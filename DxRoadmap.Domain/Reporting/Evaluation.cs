@@ -86,8 +86,11 @@ public static class EvaluationRule
         }
         return measured == 0
             ? new ProgressComparison(0, 0, 0)
-            : new ProgressComparison((int)Math.Round(actual / measured), (int)Math.Round(expected / measured), measured);
+            : new ProgressComparison(Whole(actual / measured), Whole(expected / measured), measured);
     }
+
+    // Halves up, as every percentage the app prints (62.5 → 63), so the grade agrees with the figures shown.
+    private static int Whole(double percent) => (int)Math.Round(percent, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>Average recorded progress against the average linear expectation, over the items that have an end.</summary>

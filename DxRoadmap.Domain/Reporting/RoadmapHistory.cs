@@ -1,5 +1,6 @@
 using System.Globalization;
 using DxRoadmap.Domain.Roadmap;
+using DxRoadmap.Domain.Schedule;
 
 namespace DxRoadmap.Domain.Reporting;
 
@@ -17,7 +18,7 @@ public static class RoadmapHistory
     public static RoadmapSnapshot AsOf(RoadmapSnapshot roadmap, IReadOnlyList<ProgressUpdate> history, DateTimeOffset cutoff)
     {
         // 5.1 steps carry their own completion day: a step finished after the cutoff was not finished then.
-        var cutoffDay = DateOnly.FromDateTime(cutoff.Date);
+        var cutoffDay = JapaneseDates.DayInJapan(cutoff);
         if (roadmap.StandardCompletions.Any(c => c.CompletedOn > cutoffDay))
         {
             roadmap = roadmap with { StandardCompletions = roadmap.StandardCompletions.Where(c => c.CompletedOn <= cutoffDay).ToList() };
@@ -59,7 +60,7 @@ public static class RoadmapHistory
     /// saved during it, including one saved at 23:59:59.5.
     /// </summary>
     public static DateTimeOffset EndOfDay(DateOnly day) =>
-        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(9)).AddTicks(-1);
+        new DateTimeOffset(day.AddDays(1).ToDateTime(TimeOnly.MinValue), JapaneseDates.JapanOffset).AddTicks(-1);
 
     private static void Revert(Milestone m, FieldChange change, IReadOnlyDictionary<string, Department> departments)
     {

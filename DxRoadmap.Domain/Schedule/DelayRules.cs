@@ -119,7 +119,7 @@ public static class DelayRules
 
         var (start, end) = CurrentOccurrence(milestone, asOf);
         var done = milestone.RecurringYearly
-            ? milestone.ActualEnd is { } actualEnd && start is { } occ && actualEnd >= occ.FirstDay && actualEnd <= asOf
+            ? milestone.ActualEnd is { } actualEnd && (start ?? end) is { } occ && actualEnd >= occ.FirstDay && actualEnd <= asOf
             : milestone.Status == MilestoneStatus.Done;
         if (done)
         {
@@ -201,7 +201,8 @@ public static class DelayRules
         return (int)Math.Round(100.0 * elapsed / total, MidpointRounding.AwayFromZero);
     }
 
+    // The day of an update is the day in Japan, whatever offset the moment was stored with.
     private static DateOnly? LastTouched(Milestone milestone) =>
-        milestone.UpdatedAt is { } updated ? DateOnly.FromDateTime(updated.Date)
+        milestone.UpdatedAt is { } updated ? JapaneseDates.DayInJapan(updated)
         : milestone.ActualStart ?? milestone.PlannedStart?.FirstDay;
 }

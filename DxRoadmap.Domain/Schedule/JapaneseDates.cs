@@ -33,6 +33,15 @@ public static class JapaneseDates
         return era + (year == 1 ? "元" : year.ToString(CultureInfo.InvariantCulture)) + "年";
     }
 
+    /// <summary>Japan's offset from UTC all year round (no summer time).</summary>
+    public static readonly TimeSpan JapanOffset = TimeSpan.FromHours(9);
+
+    /// <summary>
+    /// The calendar day in Japan on which a moment falls: 2026-01-01 08:00 JST (2025-12-31 23:00 UTC) is 2026-01-01,
+    /// whether the moment carries the +09:00 offset or was read back as UTC.
+    /// </summary>
+    public static DateOnly DayInJapan(DateTimeOffset moment) => DateOnly.FromDateTime(moment.ToOffset(JapanOffset).DateTime);
+
     /// <summary>2022/03</summary>
     public static string WesternMonth(DateOnly date) => date.ToString("yyyy/MM", CultureInfo.InvariantCulture);
 
