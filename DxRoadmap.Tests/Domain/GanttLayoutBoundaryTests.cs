@@ -13,14 +13,14 @@ public class GanttLayoutBoundaryTests
     private static readonly GanttWindow Window = new(2021, 2023);
     private const double Width = 1096;
 
-    private static GanttChart Layout(string asOf, params Milestone[] milestones) =>
+    private static GanttGeometry Layout(string asOf, params Milestone[] milestones) =>
         GanttLayout.Build(GanttData.Assess(Day(asOf), milestones), Day(asOf), Window, GanttZoom.Month);
 
     private static double X(string iso) => Day(iso).DayNumber - Day("2021-04-01").DayNumber;
 
-    private static GanttBar Bar(GanttChart chart) => Assert.Single(chart.Bars, b => b.Tone != GanttTone.Summary);
+    private static GanttBar Bar(GanttGeometry chart) => Assert.Single(chart.Bars, b => b.Tone != GanttTone.Summary);
 
-    private static GanttRow MilestoneRow(GanttChart chart) => Assert.Single(chart.Rows, r => r.Kind == GanttRowKind.Milestone);
+    private static GanttRow MilestoneRow(GanttGeometry chart) => Assert.Single(chart.Rows, r => r.Kind == GanttRowKind.Milestone);
 
     [Fact]
     public void Rows_FollowInitiativeThenTrackOrder_WithTiesByIdAndStableKeys()
