@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Text;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using PdfSharp.Pdf.Advanced;
 
 namespace DxRoadmap.Web.Reporting;
 
@@ -47,8 +44,8 @@ internal sealed class PdfCanvas : IDisposable
     private readonly string _footerLeft;
     private readonly Dictionary<(ReportFace Face, bool Bold, double Size), XFont> _fonts = [];
     private readonly Dictionary<(bool Bold, double Size, string Element), double> _widths = [];
-    private readonly SortedSet<int> _fallbackCharacters = [];
     private XGraphics? _graphics;
+    private PdfPage? _page;
 
     public PdfCanvas(PdfDocument document, PaperSize paper, string headerLeft, string headerRight, string footerLeft)
     {
@@ -160,82 +157,7 @@ internal sealed class PdfCanvas : IDisposable
         {
             g.DrawString(runs[i].Text, Font(runs[i].Face, size, bold), brush, new XPoint(x, at.Y), XStringFormats.BaseLineLeft);
             x += widths[i];
-            if (runs[i].Face == ReportFace.Fallback)
-            {
-                foreach (var rune in runs[i].Text.EnumerateRunes())
-                {
-                    _fallbackCharacters.Add(rune.Value);
-                }
-            }
         }
-    }
-
-    /// <summary>
-    /// PDFsharp 6.2 writes a character outside the BMP into a font's ToUnicode map as a bare code point
-    /// (&lt;20BB7&gt;) rather than in UTF-16 (&lt;D842DFB7&gt;), so copying or searching the PDF finds ₻ for 𠮷.
-    /// Such characters are drawn with the fallback font, so before saving, its map is replaced by one written
-    /// here from the characters drawn with it. Call once, after the last page is drawn.
-    /// </summary>
-    public void WriteFallbackTextMap()
-    {
-        if (_fallbackCharacters.Count == 0)
-        {
-            return;
-        }
-        var glyphs = new SortedDictionary<int, int>();
-        foreach (var codePoint in _fallbackCharacters)
-        {
-            if (ReportFonts.Runs.Fallback.GlyphOf(codePoint) is { } glyph)
-            {
-                glyphs.TryAdd(glyph, codePoint);
-            }
-        }
-        var map = new PdfDictionary(_document);
-        map.CreateStream(Encoding.ASCII.GetBytes(ToUnicodeMap(glyphs)));
-        _document.Internals.AddObject(map);
-        var done = new HashSet<PdfDictionary>();
-        foreach (var page in _document.Pages)
-        {
-            if (page.Resources.Elements.GetDictionary("/Font") is not { } fonts)
-            {
-                continue;
-            }
-            foreach (var item in fonts.Elements.Values)
-            {
-                if ((item as PdfReference)?.Value is PdfDictionary font && done.Add(font)
-                    && font.Elements.GetName("/BaseFont").Contains(ReportFonts.FallbackFamily, StringComparison.Ordinal))
-                {
-                    font.Elements.SetReference("/ToUnicode", map);
-                }
-            }
-        }
-    }
-
-    /// <summary>A ToUnicode CMap from glyph indices (the CIDs under Identity-H) to UTF-16BE.</summary>
-    internal static string ToUnicodeMap(IReadOnlyDictionary<int, int> glyphToCodePoint)
-    {
-        var text = new StringBuilder();
-        text.Append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
-            .Append("/CIDSystemInfo <</Registry (Adobe)/Ordering (UCS)/Supplement 0>> def\n")
-            .Append("/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n")
-            .Append("1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n");
-        // A bfchar block holds at most 100 entries.
-        foreach (var block in glyphToCodePoint.Chunk(100))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{block.Length} beginbfchar\n");
-            foreach (var (glyph, codePoint) in block)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"<{glyph:X4}> <");
-                foreach (var unit in char.ConvertFromUtf32(codePoint))
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"{(int)unit:X4}");
-                }
-                text.Append(">\n");
-            }
-            text.Append("endbfchar\n");
-        }
-        text.Append("endcmap CMapName currentdict /CMap defineresource pop end end");
-        return text.ToString();
     }
 
     public List<string> Wrap(string? text, double width, double size, bool bold = false) =>
@@ -246,7 +168,7 @@ internal sealed class PdfCanvas : IDisposable
     public void NewPage(bool plain = false)
     {
         _graphics?.Dispose();
-        var page = _document.AddPage();
+        var page = _page = _document.AddPage();
         page.Size = _paper == PaperSize.A3 ? PageSize.A3 : PageSize.A4;
         page.Orientation = PageOrientation.Landscape;
         _graphics = XGraphics.FromPdfPage(page);
@@ -259,6 +181,17 @@ internal sealed class PdfCanvas : IDisposable
             DrawText(_headerRight, 8, false, Brush(ReportPalette.Ink), new XPoint(Right, Margin + 10), XStringFormats.BaseLineRight);
             G.DrawLine(new XPen(Color(ReportPalette.Accent), 0.8), Left, Margin + 15, Right, Margin + 15);
         }
+    }
+
+    /// <summary>
+    /// A bookmark to the current page in the document outline, under <paramref name="parent"/> or at the top.
+    /// </summary>
+    public PdfOutline Bookmark(string title, PdfOutline? parent = null)
+    {
+        var page = _page ?? throw new InvalidOperationException("ページがありません。");
+        var outlines = parent?.Outlines ?? _document.Outlines;
+        var outline = outlines.Add(title, page, opened: parent is null);
+        return outline;
     }
 
     /// <summary>Moves to a new page unless <paramref name="height"/> still fits below the cursor.</summary>
@@ -292,7 +225,8 @@ internal sealed class PdfCanvas : IDisposable
     /// A table across the content width; rows are as tall as their wrapped text and never split, and a page
     /// break repeats the caption (続き) and the header row.
     /// </summary>
-    public void Table(string? caption, IReadOnlyList<PdfColumn> columns, IEnumerable<IReadOnlyList<PdfCell>> rows)
+    public void Table(string? caption, IReadOnlyList<PdfColumn> columns, IEnumerable<IReadOnlyList<PdfCell>> rows,
+        PdfOutline? bookmarkUnder = null)
     {
         var size = BodySize;
         var line = size * 1.35;
@@ -320,6 +254,10 @@ internal sealed class PdfCanvas : IDisposable
         }
 
         Need(headerHeight + line * 2 + (caption is null ? 0 : size * 3));
+        if (bookmarkUnder is not null && caption is not null)
+        {
+            Bookmark(caption, bookmarkUnder);
+        }
         DrawHeader(false);
         foreach (var row in rows)
         {

@@ -2,6 +2,7 @@ using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Domain.Schedule.Gantt;
 using PdfSharp.Drawing;
+using PdfSharp.Pdf;
 
 namespace DxRoadmap.Web.Reporting;
 
@@ -23,6 +24,7 @@ internal static class PdfGantt
         {
             c.NewPage();
             c.Heading(heading);
+            c.Bookmark(heading);
             c.Paragraph("対象の工程はありません。");
             return;
         }
@@ -46,6 +48,7 @@ internal static class PdfGantt
         // Every tile keeps the same scale, so a month is as wide on every page.
         var scale = chartWidth / slices.Max(slice => slice.Sum(b => b.X1 - b.X0));
 
+        PdfOutline? section = null;
         for (var t = 0; t < tiles; t++)
         {
             var slice = slices[t];
@@ -58,6 +61,11 @@ internal static class PdfGantt
             {
                 c.NewPage();
                 c.Heading($"{heading}　{period}" + (tiles > 1 ? $"　({t + 1}/{tiles})" : ""));
+                if (firstRow == 0)
+                {
+                    section ??= c.Bookmark(heading);
+                    c.Bookmark(period, section);
+                }
                 var top = c.Y;
                 var bodyTop = top + YearHeaderHeight + MonthHeaderHeight;
                 var legendHeight = 30;

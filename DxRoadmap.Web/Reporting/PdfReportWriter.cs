@@ -15,7 +15,8 @@ public static class PdfReportWriter
 {
     public const string Creator = "DxRoadmap";
 
-    public static void Write(CommitteeReport report, Stream output, PaperSize paper = PaperSize.A3)
+    public static void Write(CommitteeReport report, Stream output, PaperSize paper = PaperSize.A3,
+        ReportSections sections = ReportSections.All)
     {
         ReportFonts.EnsureRegistered();
         var h = report.Header;
@@ -26,26 +27,44 @@ public static class PdfReportWriter
         document.Info.Creator = Creator;
         document.Info.Keywords = "進捗報告, " + h.MeetingName;
         document.PageLayout = PdfPageLayout.SinglePage;
+        // Screen readers read the title and the language; the outline is the way around a long report.
+        document.Language = "ja-JP";
+        document.ViewerPreferences.DisplayDocTitle = true;
+        document.PageMode = PdfPageMode.UseOutlines;
 
         using (var canvas = new PdfCanvas(document, paper, $"{h.PlanTitle}　{h.Title}",
                    $"基準日 {h.AsOfWithWestern}　対象 {h.ScopeLabel}", h.IssuedBy))
         {
             Cover(canvas, report);
-            Summary(canvas, report);
-            Standardisation(canvas, report.Standardisation);
-            PdfGantt.Draw(canvas, h, report.Gantt, "2. 工程表");
-            LateItems(canvas, report);
-            Appendix(canvas, report);
+            if (sections.HasFlag(ReportSections.Summary))
+            {
+                Summary(canvas, report);
+                Standardisation(canvas, report.Standardisation);
+            }
+            if (sections.HasFlag(ReportSections.Gantt))
+            {
+                PdfGantt.Draw(canvas, h, report.Gantt, "2. 工程表");
+            }
+            if (sections.HasFlag(ReportSections.Late))
+            {
+                LateItems(canvas, report);
+            }
+            if (sections.HasFlag(ReportSections.List))
+            {
+                Appendix(canvas, report);
+            }
             canvas.NumberPages();
-            canvas.WriteFallbackTextMap();
         }
-        document.Save(output, closeStream: false);
+        using var written = new MemoryStream();
+        document.Save(written, closeStream: false);
+        PdfFileFinish.Write(written.GetBuffer().AsSpan(0, (int)written.Length), output);
     }
 
     private static void Cover(PdfCanvas c, CommitteeReport report)
     {
         var h = report.Header;
         c.NewPage(plain: true);
+        c.Bookmark("表紙");
         var g = c.G;
         var centre = c.Width / 2;
         var y = c.Height * 0.28;
@@ -82,6 +101,7 @@ public static class PdfReportWriter
     {
         c.NewPage();
         c.Heading("1. 重点取組の進捗状況");
+        c.Bookmark("1. 重点取組の進捗状況");
         InitiativeBars(c, report.Initiatives);
         c.Y += 6;
         LegendLine(c);
@@ -139,7 +159,9 @@ public static class PdfReportWriter
         // Twenty one-line rows fit on a page: start a fresh one rather than leave a few rows under the summary.
         var line = c.BodySize * 1.35;
         c.Need(c.BodySize * 3 + 5 * line + section.Systems.Count * (line + 6) + c.BodySize * 3);
-        c.Table($"標準化 (5.1) の進捗　完了率 {Share(section.Rate)}　全手順完了 {section.SystemsComplete}/{section.Systems.Count} 業務",
+        var caption = $"標準化 (5.1) の進捗　完了率 {Share(section.Rate)}　全手順完了 {section.SystemsComplete}/{section.Systems.Count} 業務";
+        c.Bookmark("標準化 (5.1) の進捗");
+        c.Table(caption,
             columns,
             section.Systems.Select(s => (IReadOnlyList<PdfCell>)
             [
@@ -254,6 +276,7 @@ public static class PdfReportWriter
     {
         c.NewPage();
         c.Heading($"3. 遅延している工程 ({report.Late.Count}件)");
+        c.Bookmark($"3. 遅延している工程 ({report.Late.Count}件)");
         if (report.Late.Count == 0)
         {
             c.Paragraph(ReportNotes.NoLateItems);
@@ -270,20 +293,31 @@ public static class PdfReportWriter
             ]));
     }
 
+    /// <summary>The full list, one table per 重点取組 so that each has its bookmark.</summary>
     private static void Appendix(PdfCanvas c, CommitteeReport report)
     {
         c.NewPage();
-        c.Heading($"付録 工程一覧 ({report.Milestones.Count}件)");
-        c.Table(null,
-            [new("コード", 5), new("取組", 3), new("取組項目", 13), new("工程名", 22), new("主管課", 9), new("計画期間", 13),
-             new("状態", 4, CellAlign.Center), new("進捗", 4, CellAlign.Right), new("実績", 10), new("判定", 10), new("信号", 3, CellAlign.Center), new("備考", 16)],
-            report.Milestones.Select(m => (IReadOnlyList<PdfCell>)
-            [
-                m.Code, m.InitiativeCode, m.TrackTitle,
-                new PdfCell(m.Title, Color: m.External ? ReportPalette.ExternalText : null),
-                m.Owner, m.Period, m.StatusLabel, m.External ? "" : m.Progress + "%", Actual(m), m.State,
-                m.External ? "" : SignalCell(m.Signal), m.Note,
-            ]));
+        var title = $"付録 工程一覧 ({report.Milestones.Count}件)";
+        c.Heading(title);
+        var section = c.Bookmark(title);
+        PdfColumn[] columns =
+        [
+            new("コード", 5), new("取組", 3), new("取組項目", 13), new("工程名", 22), new("主管課", 9), new("計画期間", 13),
+            new("状態", 4, CellAlign.Center), new("進捗", 4, CellAlign.Right), new("実績", 10), new("判定", 10), new("信号", 3, CellAlign.Center), new("備考", 16),
+        ];
+        var titles = report.Initiatives.ToDictionary(i => i.Code, i => i.Title);
+        foreach (var group in report.Milestones.GroupBy(m => m.InitiativeCode))
+        {
+            c.Table($"{group.Key} {titles.GetValueOrDefault(group.Key, "")} ({group.Count()}件)", columns,
+                group.Select(m => (IReadOnlyList<PdfCell>)
+                [
+                    m.Code, m.InitiativeCode, m.TrackTitle,
+                    new PdfCell(m.Title, Color: m.External ? ReportPalette.ExternalText : null),
+                    m.Owner, m.Period, m.StatusLabel, m.External ? "" : m.Progress + "%", Actual(m), m.State,
+                    m.External ? "" : SignalCell(m.Signal), m.Note,
+                ]),
+                bookmarkUnder: section);
+        }
     }
 
     private static string Actual(MilestoneRow m) => (m.ActualStart, m.ActualEnd) switch

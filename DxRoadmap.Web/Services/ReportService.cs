@@ -26,7 +26,7 @@ public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds
 
     /// <summary>Writes the report to <paramref name="output"/>; returns a message instead when the request is invalid.</summary>
     public async Task<string?> WriteAsync(ReportFormat format, DateOnly asOf, ReportScope scope, DateOnly? since, Stream output,
-        PaperSize paper = PaperSize.A3, CancellationToken cancellationToken = default)
+        PaperSize paper = PaperSize.A3, CancellationToken cancellationToken = default, ReportSections sections = ReportSections.All)
     {
         var result = await BuildAsync(asOf, scope, since, cancellationToken);
         if (result.Report is not { } report)
@@ -34,15 +34,16 @@ public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds
             return result.Problem;
         }
         // Both writers are synchronous and CPU-bound; keep them off the caller's thread (a Blazor circuit).
-        await Task.Run(() => Write(report, format, output, paper), cancellationToken);
+        await Task.Run(() => Write(report, format, output, paper, sections), cancellationToken);
         return null;
     }
 
-    public static void Write(CommitteeReport report, ReportFormat format, Stream output, PaperSize paper = PaperSize.A3)
+    public static void Write(CommitteeReport report, ReportFormat format, Stream output, PaperSize paper = PaperSize.A3,
+        ReportSections sections = ReportSections.All)
     {
         if (format == ReportFormat.Pdf)
         {
-            PdfReportWriter.Write(report, output, paper);
+            PdfReportWriter.Write(report, output, paper, sections);
         }
         else
         {
