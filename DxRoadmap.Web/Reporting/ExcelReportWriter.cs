@@ -30,9 +30,10 @@ public static class ExcelReportWriter
     private const string HeaderFill = ReportPalette.HeaderFill;
     private const string White = "#FFFFFF";
 
-    public static void Write(CommitteeReport report, Stream output)
+    /// <param name="clock">Stamps the workbook's creation time; the system clock when not given.</param>
+    public static void Write(CommitteeReport report, Stream output, TimeProvider? clock = null)
     {
-        using var book = new XlsxBook(output, FontName, 10)
+        using var book = new XlsxBook(output, FontName, 10, clock)
         {
             Title = $"{report.Header.PlanTitle} {report.Header.Title}",
             Subject = $"{report.Header.MeetingName} 基準日 {report.Header.AsOfLabel}",
@@ -155,6 +156,7 @@ public static class ExcelReportWriter
                 row++;
             }
             sheet.Range(first, 1, row - 1, 5).Style(s => s.Grid());
+            Wrap(sheet, first + 1, row - 1, [3, 5]);
         }
         sheet.SetColumnWidth(3, Math.Max(sheet.ColumnWidth(3), 40));
         sheet.SetColumnWidth(5, Math.Max(sheet.ColumnWidth(5), 40));
@@ -163,9 +165,9 @@ public static class ExcelReportWriter
 
     private static readonly (string Title, double Width)[] ListColumns =
     [
-        ("コード", 9), ("重点取組", 8), ("取組項目", 26), ("工程名", 40), ("主管課", 18), ("関係課", 24), ("計画期間", 30),
+        ("コード", 9), ("重点取組", 8), ("取組項目", 18), ("工程名", 30), ("主管課", 18), ("関係課", 20), ("計画期間", 22),
         ("計画開始", 10), ("計画終了", 10), ("状態", 8), ("進捗率", 8), ("実績開始", 11), ("実績終了", 11),
-        ("判定", 18), ("信号", 6), ("遅延理由", 40), ("対応策", 40), ("備考", 30), ("出典", 14),
+        ("判定", 18), ("信号", 6), ("遅延理由", 30), ("対応策", 30), ("備考", 24), ("出典", 14),
     ];
 
     private static void MilestoneList(XlsxSheet sheet, ReportHeader h, IReadOnlyList<MilestoneRow> rows)
@@ -201,7 +203,7 @@ public static class ExcelReportWriter
             row++;
         }
         Table(sheet, 2, row - 1, ListColumns.Length);
-        Wrap(sheet, 3, row - 1, [3, 4, 6, 7, 14, 16, 17, 18]);
+        Wrap(sheet, 3, row - 1, [3, 4, 6, 7, 14, 16, 17, 18, 19]);
         // Formats set once per column rather than per cell.
         if (row > 3)
         {
@@ -211,7 +213,8 @@ public static class ExcelReportWriter
             SignalColumn(sheet.Range(3, 15, row - 1, 15));
         }
         sheet.Freeze(2, 4);
-        sheet.PrintA3Landscape(2);
+        // Too wide for one page at a readable size: the code, initiative, track and title repeat on each page.
+        sheet.PrintA3Landscape(2, repeatColumns: 4);
     }
 
     private static void LateList(XlsxSheet sheet, ReportHeader h, IReadOnlyList<MilestoneRow> rows)
@@ -219,8 +222,8 @@ public static class ExcelReportWriter
         Stamp(sheet, LateSheet, h);
         var columns = new (string, double)[]
         {
-            ("コード", 9), ("重点取組", 8), ("工程名", 36), ("主管課", 18), ("計画期間", 28), ("状態", 8), ("進捗率", 8),
-            ("判定", 18), ("遅延理由", 50), ("対応策", 50),
+            ("コード", 9), ("重点取組", 8), ("工程名", 30), ("主管課", 18), ("計画期間", 22), ("状態", 8), ("進捗率", 8),
+            ("判定", 14), ("遅延理由", 40), ("対応策", 40),
         };
         Header(sheet, 2, columns);
         var red = ReportPalette.Signal(Signal.Red).Strong;

@@ -16,11 +16,12 @@ public static class PdfReportWriter
     public const string Creator = "DxRoadmap";
 
     public static void Write(CommitteeReport report, Stream output, PaperSize paper = PaperSize.A3,
-        ReportSections sections = ReportSections.All)
+        ReportSections sections = ReportSections.All, TimeProvider? clock = null)
     {
         ReportFonts.EnsureRegistered();
         var h = report.Header;
         using var document = new PdfDocument();
+        document.Info.CreationDate = (clock ?? TimeProvider.System).GetLocalNow().DateTime;
         document.Info.Title = $"{h.PlanTitle} {h.Title} ({h.AsOfLabel})";
         document.Info.Subject = $"{h.MeetingName} 資料 基準日 {h.AsOfLabel} 対象 {h.ScopeLabel}";
         document.Info.Author = h.IssuedBy;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace DxRoadmap.Web.Services;
 
 /// <summary>Loads the roadmap and its history, builds the committee report and writes it in either format.</summary>
-public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds> thresholds)
+public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds> thresholds, TimeProvider? clock = null)
 {
     public async Task<ReportBuildResult> BuildAsync(DateOnly asOf, ReportScope scope, DateOnly? since,
         CancellationToken cancellationToken = default)
@@ -34,20 +34,20 @@ public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds
             return result.Problem;
         }
         // Both writers are synchronous and CPU-bound; keep them off the caller's thread (a Blazor circuit).
-        await Task.Run(() => Write(report, format, output, paper, sections), cancellationToken);
+        await Task.Run(() => Write(report, format, output, paper, sections, clock), cancellationToken);
         return null;
     }
 
     public static void Write(CommitteeReport report, ReportFormat format, Stream output, PaperSize paper = PaperSize.A3,
-        ReportSections sections = ReportSections.All)
+        ReportSections sections = ReportSections.All, TimeProvider? clock = null)
     {
         if (format == ReportFormat.Pdf)
         {
-            PdfReportWriter.Write(report, output, paper, sections);
+            PdfReportWriter.Write(report, output, paper, sections, clock);
         }
         else
         {
-            ExcelReportWriter.Write(report, output);
+            ExcelReportWriter.Write(report, output, clock);
         }
     }
 }
