@@ -102,9 +102,26 @@ public static class ReportBuilder
             : m.Status == MilestoneStatus.Cancelled ? "中止"
             : m.PlannedStart is { } start && start.FirstDay > asOf ? "予定" : "順調";
         return new MilestoneRow(m.Code, a.Initiative.Code, a.Initiative.Title, a.Track.Title, m.Title, m.OwnerName,
-            string.Join("、", m.RelatedDepartments), m.Kind, JapaneseDates.Period(m), m.PlannedStart, m.PlannedEnd,
+            string.Join("、", m.RelatedDepartments), m.Kind, Period(m, asOf), m.PlannedStart, m.PlannedEnd,
             m.Status, m.Progress, m.ActualStart, m.ActualEnd, state, a.Assessment.Signal, a.Assessment.IsLate,
             m.IsExternal, m.OpenEnded, m.Source.Label(), m.DelayReason, m.Countermeasure, m.Note);
+    }
+
+    /// <summary>
+    /// The planned period as the report reads it. A yearly step is judged on this year's occurrence, so that is
+    /// the period printed beside its 判定, with the first occurrence after it.
+    /// </summary>
+    internal static string Period(Milestone m, DateOnly asOf)
+    {
+        var first = JapaneseDates.Period(m);
+        if (!m.RecurringYearly)
+        {
+            return first;
+        }
+        var (start, end) = DelayRules.CurrentOccurrence(m, asOf);
+        return Equals(start, m.PlannedStart) && Equals(end, m.PlannedEnd)
+            ? first + " (毎年)"
+            : $"{JapaneseDates.Period(start, end, m.Kind, m.OpenEnded, m.Deadline)} (毎年、初回 {first})";
     }
 
     /// <summary>
@@ -251,7 +268,13 @@ public static class ReportBuilder
             }
             else if (!a.Assessment.IsLate && b.Assessment.IsLate)
             {
-                parts.Add("遅延解消");
+                // A yearly step that moved on to this year's occurrence is no longer judged on last year's,
+                // which is not the same as catching up.
+                var rolledOver = a.Milestone.RecurringYearly
+                    && !Equals(DelayRules.CurrentOccurrence(a.Milestone, request.AsOf), DelayRules.CurrentOccurrence(b.Milestone, since));
+                parts.Add(rolledOver && a.Milestone.Status != MilestoneStatus.Done
+                    ? $"年次の回が替わり今回の回で判定 (前回の回は{b.Milestone.Status.Label()} {b.Milestone.Progress}%のまま)"
+                    : "遅延解消");
             }
             if (parts.Count > 0)
             {

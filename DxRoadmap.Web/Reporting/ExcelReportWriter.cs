@@ -108,6 +108,7 @@ public static class ExcelReportWriter
             sheet.Cell(row++, 1).Text(line);
         }
         sheet.Cell(row++, 1).Text(ReportNotes.Signal);
+        sheet.Cell(row++, 1).Text(ReportNotes.SignalAndEvaluation);
         sheet.PrintA3Landscape(headerRow);
     }
 
@@ -117,7 +118,7 @@ public static class ExcelReportWriter
         var columns = new (string, double)[]
         {
             ("重点取組", 8), ("名称", 34), ("完了(前回)", 10), ("完了(今回)", 10), ("完了 増減", 10),
-            ("遅延(前回)", 10), ("遅延(今回)", 10), ("遅延 増減", 10), ("評価(前回)", 14), ("評価(今回)", 14),
+            ("遅延・着手遅れ(前回)", 10), ("遅延・着手遅れ(今回)", 10), ("遅延・着手遅れ 増減", 10), ("評価(前回)", 14), ("評価(今回)", 14),
         };
         Header(sheet, 2, columns);
         var row = 3;
@@ -598,7 +599,7 @@ public static class ExcelReportWriter
     private static void SignalCell(XlsxCell cell, Signal signal, bool fillOnly = false)
     {
         var fill = ReportPalette.Signal(signal).Strong;
-        cell.Text(signal.Label()).Style(s => s with { Fill = fill });
+        cell.Text(ReportNotes.SignalText(signal)).Style(s => s with { Fill = fill });
         if (!fillOnly)
         {
             SignalColumn(cell.AsRange());

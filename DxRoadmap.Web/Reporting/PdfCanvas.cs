@@ -1,5 +1,6 @@
 using PdfSharp;
 using PdfSharp.Drawing;
+using DxRoadmap.Domain.Schedule;
 using PdfSharp.Pdf;
 
 namespace DxRoadmap.Web.Reporting;
@@ -17,8 +18,14 @@ public enum CellAlign
     Right = 2,
 }
 
-/// <summary>A table column: a title, a share of the table width, alignment.</summary>
-internal sealed record PdfColumn(string Title, double Weight, CellAlign Align = CellAlign.Left);
+/// <summary>
+/// A table column: a title, a share of the table width, alignment. A centred or right-aligned column, or one
+/// marked <paramref name="Whole"/>, is widened so that none of its values breaks (「未着手」, 「100%」, 「5.2-02」).
+/// </summary>
+internal sealed record PdfColumn(string Title, double Weight, CellAlign Align = CellAlign.Left, bool Whole = false)
+{
+    public bool KeepsValuesWhole => Whole || Align != CellAlign.Left;
+}
 
 /// <summary>One table cell's text and optional colours.</summary>
 internal sealed record PdfCell(string? Text, string? Fill = null, string? Color = null, bool Bold = false)
@@ -230,8 +237,8 @@ internal sealed class PdfCanvas : IDisposable
     {
         var size = BodySize;
         var line = size * 1.35;
-        var total = columns.Sum(c => c.Weight);
-        var widths = columns.Select(c => ContentWidth * c.Weight / total).ToArray();
+        var list = rows as IReadOnlyList<IReadOnlyList<PdfCell>> ?? rows.ToList();
+        var widths = ColumnWidths(columns, list, size);
         var headerLines = columns.Select((c, i) => Wrap(c.Title, widths[i] - 2 * CellPadding, size, true)).ToList();
         var headerHeight = headerLines.Max(l => l.Count) * line + 2 * CellPadding;
 
@@ -259,7 +266,7 @@ internal sealed class PdfCanvas : IDisposable
             Bookmark(caption, bookmarkUnder);
         }
         DrawHeader(false);
-        foreach (var row in rows)
+        foreach (var row in list)
         {
             var wrapped = row.Select((cell, i) => Wrap(cell.Text, widths[i] - 2 * CellPadding, size, cell.Bold)).ToList();
             var height = Math.Max(1, wrapped.Max(l => l.Count)) * line + 2 * CellPadding;
@@ -279,6 +286,42 @@ internal sealed class PdfCanvas : IDisposable
             Y += height;
         }
         Y += size;
+    }
+
+    /// <summary>
+    /// Widths by weight, then each column that keeps its values whole gets at least its widest value, taken
+    /// from the columns that wrap in proportion to their widths.
+    /// </summary>
+    private double[] ColumnWidths(IReadOnlyList<PdfColumn> columns, IReadOnlyList<IReadOnlyList<PdfCell>> rows, double size)
+    {
+        var total = columns.Sum(c => c.Weight);
+        var widths = columns.Select(c => ContentWidth * c.Weight / total).ToArray();
+        var needed = new double[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (!columns[i].KeepsValuesWhole)
+            {
+                continue;
+            }
+            foreach (var row in rows)
+            {
+                foreach (var part in (row[i].Text ?? "").Split('\n'))
+                {
+                    needed[i] = Math.Max(needed[i], TextWidth(part, size, row[i].Bold) + 2 * CellPadding + 1);
+                }
+            }
+        }
+        var extra = Enumerable.Range(0, columns.Count).Sum(i => Math.Max(0, needed[i] - widths[i]));
+        var flexible = Enumerable.Range(0, columns.Count).Where(i => !columns[i].KeepsValuesWhole).Sum(i => widths[i]);
+        if (extra <= 0 || flexible <= extra * 2)
+        {
+            return widths;
+        }
+        for (var i = 0; i < columns.Count; i++)
+        {
+            widths[i] = columns[i].KeepsValuesWhole ? Math.Max(widths[i], needed[i]) : widths[i] * (1 - extra / flexible);
+        }
+        return widths;
     }
 
     private void DrawLines(IReadOnlyList<string> lines, double x, double y, double width, double size, bool bold, string color, CellAlign align)
@@ -315,6 +358,66 @@ internal sealed class PdfCanvas : IDisposable
                 DrawText(g, _footerLeft, 8, false, Brush(ReportPalette.Ink), new XPoint(Margin, y), XStringFormats.BaseLineLeft);
             }
         }
+    }
+
+    /// <summary>
+    /// A signal as a shape (● 青, ▲ 黄, ■ 赤) in its colour, centred on (<paramref name="x"/>, <paramref name="y"/>):
+    /// on a grey photocopy the three colours look alike, the shapes do not.
+    /// </summary>
+    public void SignalMark(Signal signal, double x, double y, double size)
+    {
+        var brush = Brush(ReportPalette.Signal(signal).Strong);
+        var r = size / 2;
+        switch (signal)
+        {
+            case Signal.Red:
+                G.DrawRectangle(brush, x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
+                break;
+            case Signal.Yellow:
+                G.DrawPolygon(new XPen(Color(ReportPalette.Ink), 0.4), brush, [new(x, y - r), new(x + r * 1.1, y + r * 0.85), new(x - r * 1.1, y + r * 0.85)], XFillMode.Winding);
+                break;
+            default:
+                G.DrawEllipse(brush, x - r, y - r, size, size);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Parallel lines across a rectangle, clipped to it: the pattern that tells a state apart without colour.
+    /// <paramref name="angle"/> is the slope: 1 rises to the right, -1 falls, 0 is horizontal.
+    /// </summary>
+    public void Hatch(XRect area, string color, double spacing, int angle, double width = 0.5)
+    {
+        if (area.Width <= 0 || area.Height <= 0)
+        {
+            return;
+        }
+        var state = G.Save();
+        G.IntersectClip(area);
+        var pen = new XPen(Color(color), width);
+        if (angle == 0)
+        {
+            for (var y = area.Top + spacing / 2; y < area.Bottom; y += spacing)
+            {
+                G.DrawLine(pen, area.Left, y, area.Right, y);
+            }
+        }
+        else
+        {
+            var h = area.Height;
+            for (var x = area.Left - h; x < area.Right; x += spacing)
+            {
+                if (angle > 0)
+                {
+                    G.DrawLine(pen, x, area.Bottom, x + h, area.Top);
+                }
+                else
+                {
+                    G.DrawLine(pen, x, area.Top, x + h, area.Bottom);
+                }
+            }
+        }
+        G.Restore(state);
     }
 
     public static XColor Color(string hex) => XColor.FromArgb(

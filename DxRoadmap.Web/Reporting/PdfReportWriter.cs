@@ -106,7 +106,7 @@ public static class PdfReportWriter
         InitiativeBars(c, report.Initiatives);
         c.Y += 6;
         LegendLine(c);
-        foreach (var line in ReportNotes.EvaluationRule.Prepend("評価の基準").Append(ReportNotes.Signal))
+        foreach (var line in ReportNotes.EvaluationRule.Prepend("評価の基準").Append(ReportNotes.Signal).Append(ReportNotes.SignalAndEvaluation))
         {
             c.Paragraph(line, c.BodySize, ReportPalette.ExternalText);
         }
@@ -116,7 +116,7 @@ public static class PdfReportWriter
         {
             c.Table($"前回会議 ({changes.SinceLabel}) からの増減",
                 [new("重点取組", 4), new("名称", 20), new("完了 前回→今回", 8, CellAlign.Center), new("完了 増減", 5, CellAlign.Right),
-                 new("遅延 前回→今回", 8, CellAlign.Center), new("遅延 増減", 5, CellAlign.Right), new("評価 前回→今回", 14, CellAlign.Center)],
+                 new("遅延・着手遅れ 前回→今回", 8, CellAlign.Center), new("遅延・着手遅れ 増減", 5, CellAlign.Right), new("評価 前回→今回", 14, CellAlign.Center)],
                 changes.Initiatives.Select(i => (IReadOnlyList<PdfCell>)
                 [
                     i.Code, i.Title, $"{i.DoneBefore} → {i.DoneNow}", Signed(i.DoneDelta), $"{i.LateBefore} → {i.LateNow}",
@@ -126,7 +126,7 @@ public static class PdfReportWriter
             if (changes.Milestones.Count > 0)
             {
                 c.Table("変更のあった工程",
-                    [new("コード", 5), new("取組", 3), new("工程名", 30), new("主管課", 10), new("変更内容", 30)],
+                    [new("コード", 5, Whole: true), new("取組", 3, Whole: true), new("工程名", 30), new("主管課", 10), new("変更内容", 30)],
                     changes.Milestones.Select(m => (IReadOnlyList<PdfCell>)[m.Code, m.InitiativeCode, m.Title, m.Owner, m.Change]));
             }
         }
@@ -187,8 +187,7 @@ public static class PdfReportWriter
             c.Need(rowHeight);
             var y = c.Y;
             g.DrawRectangle(new XPen(PdfCanvas.Color(ReportPalette.Rule), 0.4), c.Left, y, c.ContentWidth, rowHeight - 4);
-            var dot = ReportPalette.Signal(i.Signal).Strong;
-            g.DrawEllipse(PdfCanvas.Brush(dot), c.Left + 8, y + 14, 12, 12);
+            c.SignalMark(i.Signal, c.Left + 14, y + 20, 12);
             // A title that needs two lines at 11pt is set smaller so it stays clear of the 主管 line below.
             var titleSize = c.Wrap($"{i.Code} {i.Title}", titleWidth - 34, 11, true).Count > 1 ? 9 : 11;
             var titleLines = c.Wrap($"{i.Code} {i.Title}", titleWidth - 34, titleSize, true);
@@ -202,27 +201,23 @@ public static class PdfReportWriter
 
             var own = i.Total - i.External;
             var barX = c.Left + titleWidth;
-            // Light segments carry dark numbers, strong ones white.
-            var segments = new (int Count, string Color, bool Light)[]
-            {
-                (i.Done, ReportPalette.Status(MilestoneStatus.Done, false).Strong, false),
-                (i.InProgress, ReportPalette.Status(MilestoneStatus.InProgress, false).Strong, false),
-                (i.NotStarted, ReportPalette.Status(MilestoneStatus.NotStarted, false).Light, true),
-                (i.OnHold + i.Cancelled, ReportPalette.Status(MilestoneStatus.OnHold, false).Light, true),
-            };
             var x = barX;
-            foreach (var (count, color, light) in segments)
+            foreach (var (count, segment) in new[] { (i.Done, StatusSegment.Done), (i.InProgress, StatusSegment.InProgress),
+                         (i.NotStarted, StatusSegment.NotStarted), (i.OnHold + i.Cancelled, StatusSegment.OnHold) })
             {
                 if (own == 0 || count == 0)
                 {
                     continue;
                 }
                 var w = barWidth * count / own;
-                g.DrawRectangle(PdfCanvas.Brush(color), x, y + 8, w, 16);
+                DrawSegment(c, segment, new XRect(x, y + 8, w, 16));
                 if (w > 14)
                 {
-                    c.DrawText(N(count), 8, true, PdfCanvas.Brush(light ? ReportPalette.Ink : "#FFFFFF"),
-                        new XPoint(x + w / 2, y + 19), XStringFormats.BaseLineCenter);
+                    // Numbers sit on a white chip so they read over any fill or pattern.
+                    var label = N(count);
+                    var chip = c.TextWidth(label, 8, true) + 4;
+                    g.DrawRectangle(PdfCanvas.Brush("#FFFFFF"), x + w / 2 - chip / 2, y + 11.5, chip, 9);
+                    c.DrawText(label, 8, true, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + w / 2, y + 19), XStringFormats.BaseLineCenter);
                 }
                 x += w;
             }
@@ -246,9 +241,51 @@ public static class PdfReportWriter
 
             var tone = ReportPalette.Evaluation(i.Evaluation);
             g.DrawRoundedRectangle(PdfCanvas.Brush(tone.Strong), gradeX, y + 6, 84, 30, 6, 6);
-            c.DrawText(i.EvaluationLabel, 11, true, PdfCanvas.Brush("#FFFFFF"), new XPoint(gradeX + 42, y + 26), XStringFormats.BaseLineCenter);
+            // White on the yellow of B is faint, in colour and in grey alike.
+            var gradeText = i.Evaluation == Evaluation.B ? ReportPalette.Ink : "#FFFFFF";
+            g.DrawRoundedRectangle(new XPen(PdfCanvas.Color(ReportPalette.Ink), 0.6), gradeX, y + 6, 84, 30, 6, 6);
+            c.DrawText(i.EvaluationLabel, 11, true, PdfCanvas.Brush(gradeText), new XPoint(gradeX + 42, y + 26), XStringFormats.BaseLineCenter);
             c.Y += rowHeight;
         }
+    }
+
+    private enum StatusSegment
+    {
+        Done,
+        InProgress,
+        NotStarted,
+        OnHold,
+    }
+
+    private static readonly (StatusSegment Segment, string Label)[] Segments =
+        [(StatusSegment.Done, "完了"), (StatusSegment.InProgress, "進行中"), (StatusSegment.NotStarted, "未着手"), (StatusSegment.OnHold, "保留・中止")];
+
+    /// <summary>
+    /// A part of the status bar: 完了 solid, 進行中 hatched, 未着手 plain light, 保留・中止 with horizontal lines,
+    /// so that the parts stay apart on a grey copy.
+    /// </summary>
+    private static void DrawSegment(PdfCanvas c, StatusSegment segment, XRect area)
+    {
+        var g = c.G;
+        switch (segment)
+        {
+            case StatusSegment.Done:
+                g.DrawRectangle(PdfCanvas.Brush(ReportPalette.Status(MilestoneStatus.Done, false).Strong), area);
+                break;
+            case StatusSegment.InProgress:
+                var tone = ReportPalette.Status(MilestoneStatus.InProgress, false);
+                g.DrawRectangle(PdfCanvas.Brush(tone.Light), area);
+                c.Hatch(area, tone.Strong, 3, 1, 1.1);
+                break;
+            case StatusSegment.NotStarted:
+                g.DrawRectangle(PdfCanvas.Brush(ReportPalette.Status(MilestoneStatus.NotStarted, false).Light), area);
+                break;
+            default:
+                g.DrawRectangle(PdfCanvas.Brush("#FFFFFF"), area);
+                c.Hatch(area, ReportPalette.Status(MilestoneStatus.OnHold, false).Strong, 3, 0, 0.6);
+                break;
+        }
+        g.DrawRectangle(new XPen(PdfCanvas.Color(ReportPalette.Ink), 0.4), area);
     }
 
     private static void LegendLine(PdfCanvas c)
@@ -256,20 +293,22 @@ public static class PdfReportWriter
         var g = c.G;
         var x = c.Left;
         var y = c.Y + 8;
-        foreach (var (label, color) in new[]
-                 {
-                     ("完了", ReportPalette.Status(MilestoneStatus.Done, false).Strong),
-                     ("進行中", ReportPalette.Status(MilestoneStatus.InProgress, false).Strong),
-                     ("未着手", ReportPalette.Status(MilestoneStatus.NotStarted, false).Light),
-                     ("保留・中止", ReportPalette.Status(MilestoneStatus.OnHold, false).Light),
-                 })
+        foreach (var (segment, label) in Segments)
         {
-            g.DrawRectangle(new XPen(PdfCanvas.Color(ReportPalette.Rule), 0.4), PdfCanvas.Brush(color), x, y - 7, 14, 9);
+            DrawSegment(c, segment, new XRect(x, y - 7, 14, 9));
             c.DrawText(label, 8, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 18, y), XStringFormats.BaseLineLeft);
             x += 30 + c.TextWidth(label, 8);
         }
         g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.Ink), 1.2) { DashStyle = XDashStyle.Dash }, x, y - 8, x, y + 2);
         c.DrawText("計画上の進捗 (期間の経過割合)", 8, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 6, y), XStringFormats.BaseLineLeft);
+        x += 20 + c.TextWidth("計画上の進捗 (期間の経過割合)", 8);
+        foreach (var signal in new[] { Signal.Blue, Signal.Yellow, Signal.Red })
+        {
+            c.SignalMark(signal, x + 5, y - 3, 9);
+            var label = "信号 " + signal.Label();
+            c.DrawText(label, 8, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 13, y), XStringFormats.BaseLineLeft);
+            x += 22 + c.TextWidth(label, 8);
+        }
         c.Y += 18;
     }
 
@@ -284,7 +323,7 @@ public static class PdfReportWriter
             return;
         }
         c.Table(null,
-            [new("コード", 5), new("取組", 3), new("工程名", 20), new("主管課", 9), new("計画期間", 13), new("状態 / 進捗", 6, CellAlign.Center),
+            [new("コード", 5, Whole: true), new("取組", 3, Whole: true), new("工程名", 20), new("主管課", 9), new("計画期間", 13), new("状態 / 進捗", 6, CellAlign.Center),
              new("判定", 9), new("遅延理由", 27), new("対応策", 27)],
             report.Late.Select(m => (IReadOnlyList<PdfCell>)
             [
@@ -303,7 +342,7 @@ public static class PdfReportWriter
         var section = c.Bookmark(title);
         PdfColumn[] columns =
         [
-            new("コード", 5), new("取組", 3), new("取組項目", 13), new("工程名", 22), new("主管課", 9), new("計画期間", 13),
+            new("コード", 5, Whole: true), new("取組", 3, Whole: true), new("取組項目", 13), new("工程名", 22), new("主管課", 9), new("計画期間", 13),
             new("状態", 4, CellAlign.Center), new("進捗", 4, CellAlign.Right), new("実績", 10), new("判定", 10), new("信号", 3, CellAlign.Center), new("備考", 16),
         ];
         var titles = report.Initiatives.ToDictionary(i => i.Code, i => i.Title);
@@ -330,7 +369,7 @@ public static class PdfReportWriter
     };
 
     private static PdfCell SignalCell(Signal signal) =>
-        new(signal.Label(), Fill: ReportPalette.Signal(signal).Strong, Color: "#FFFFFF", Bold: true);
+        new(ReportNotes.SignalText(signal), Fill: ReportPalette.Signal(signal).Strong, Color: "#FFFFFF", Bold: true);
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
