@@ -28,7 +28,12 @@ public static class ReportBuilder
     /// The report as the roadmap stood at the end of the as-of date: changes saved later are undone from the
     /// history first, so a report for a past meeting shows what was known then.
     /// </summary>
-    public static CommitteeReport Build(RoadmapSnapshot current, IReadOnlyList<ProgressUpdate> history, ReportRequest request)
+    public static CommitteeReport Build(RoadmapSnapshot current, IReadOnlyList<ProgressUpdate> history, ReportRequest request) =>
+        Build(current, history, request, ReportFindings.None);
+
+    /// <param name="findings">推進課's 所見 and typed indicators; each is taken as of the report's date.</param>
+    public static CommitteeReport Build(RoadmapSnapshot current, IReadOnlyList<ProgressUpdate> history, ReportRequest request,
+        ReportFindings findings)
     {
         if (request.Check(current) is { } problem)
         {
@@ -47,17 +52,23 @@ public static class ReportBuilder
             IssuedBy(roadmap), asOf, JapaneseDates.Day(asOf), scope.Label(roadmap), scope, request.Since,
             roadmap.Plan.SampleProgressLoaded);
 
+        var procedures = Procedures(roadmap, scope, asOf);
+        var standardisation = Standardisation(roadmap, scope);
+        var automation = Automation(roadmap, scope);
         return new CommitteeReport(
             header,
             initiatives.Select(i => ToInitiativeRow(i, assessed.Where(a => a.Initiative.Id == i.Id).ToList(), asOf)).ToList(),
             rows.Where(r => r.IsLate).ToList(),
             rows,
             Departments(roadmap, assessed).Where(d => scope.Kind != ReportScopeKind.Department || d.Name == scope.Value).ToList(),
-            Procedures(roadmap, scope, asOf),
-            Standardisation(roadmap, scope),
-            Automation(roadmap, scope),
+            procedures,
+            standardisation,
+            automation,
             request.Since is { } since ? Changes(current, history, request, initiatives, assessed, since) : null,
-            Gantt(assessed, asOf));
+            Gantt(assessed, asOf))
+        {
+            Details = InitiativeDetails.Build(initiatives, roadmap, findings, asOf, procedures, standardisation, automation),
+        };
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace DxRoadmap.Web.Services;
 
 /// <summary>Loads the roadmap and its history, builds the committee report and writes it in either format.</summary>
-public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds> thresholds, TimeProvider? clock = null)
+public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds> thresholds, TimeProvider? clock = null,
+    FindingService? findings = null)
 {
     public async Task<ReportBuildResult> BuildAsync(DateOnly asOf, ReportScope scope, DateOnly? since,
         CancellationToken cancellationToken = default)
@@ -21,7 +22,8 @@ public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds
             return new ReportBuildResult(null, problem);
         }
         var history = await reader.LoadHistoryAsync(cancellationToken);
-        return new ReportBuildResult(ReportBuilder.Build(roadmap, history, request), null);
+        var written = findings is null ? ReportFindings.None : await findings.LoadAsync(cancellationToken);
+        return new ReportBuildResult(ReportBuilder.Build(roadmap, history, request, written), null);
     }
 
     /// <summary>Writes the report to <paramref name="output"/>; returns a message instead when the request is invalid.</summary>

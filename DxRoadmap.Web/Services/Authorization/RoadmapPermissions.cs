@@ -14,6 +14,8 @@ public enum RoadmapAction
     EditProgress,
     /// <summary>Change the plan itself: titles, planned dates, owners, tracks, adding and removing milestones.</summary>
     EditPlan,
+    /// <summary>Write the 所見 and indicators for a 部会: the report's own words, the 推進課's.</summary>
+    WriteFindings,
     ManageDepartments,
     ManageUsers,
     ViewAudit,
@@ -41,6 +43,7 @@ public sealed class PermissionDeniedException(string message) : Exception(messag
 ///   on the item's 課 — a 所属長 reports their own 課's procedures and cases as they do its milestones; a case
 ///   cannot be moved into or out of another 課. Deleting a case removes it from the committee's figures and
 ///   needs <see cref="RoadmapAction.EditPlan"/>.</item>
+/// <item>所見 and 指標 for the 部会 (FindingService): <see cref="RoadmapAction.WriteFindings"/> — 推進課 and 管理者.</item>
 /// <item>5.1 標準化の進捗表: belongs to no single 課, so <see cref="RoadmapAction.EditProgress"/> with no 課 —
 ///   推進課 and 管理者 only.</item>
 /// </list>
@@ -70,7 +73,8 @@ public static class RoadmapPermissions
         {
             return true;
         }
-        if (user.IsInRole(AppRoles.Editor) && action is RoadmapAction.ViewAll or RoadmapAction.EditProgress or RoadmapAction.EditPlan)
+        if (user.IsInRole(AppRoles.Editor)
+            && action is RoadmapAction.ViewAll or RoadmapAction.EditProgress or RoadmapAction.EditPlan or RoadmapAction.WriteFindings)
         {
             return true;
         }
@@ -117,6 +121,7 @@ public static class RoadmapPermissions
         RoadmapAction.ViewAll => "閲覧の権限がありません。",
         RoadmapAction.EditProgress => "この工程の進捗を更新する権限がありません (所属長は自課の工程のみ更新できます)。",
         RoadmapAction.EditPlan => "計画を変更する権限がありません (推進課・管理者のみ)。",
+        RoadmapAction.WriteFindings => "所見・指標を書く権限がありません (推進課・管理者のみ)。",
         RoadmapAction.ManageDepartments => "課を管理する権限がありません (管理者のみ)。",
         RoadmapAction.ManageUsers => "ユーザーを管理する権限がありません (管理者のみ)。",
         RoadmapAction.ViewAudit => "監査ログを閲覧する権限がありません (管理者のみ)。",
