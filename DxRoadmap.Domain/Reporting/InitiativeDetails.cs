@@ -37,7 +37,7 @@ public sealed record IndicatorRow(string Name, string Unit, decimal? Target, str
     /// <summary>実績 ÷ 目標 as a whole percentage, when both are known.</summary>
     public int? Attainment => Target is > 0 && Actual is { } a ? (int)Math.Round(a / Target.Value * 100) : null;
 
-    internal static string Number(decimal value) => value.ToString(value == Math.Round(value) ? "#,0" : "#,0.0", CultureInfo.InvariantCulture);
+    public static string Number(decimal value) => value.ToString(value == Math.Round(value) ? "#,0" : "#,0.0", CultureInfo.InvariantCulture);
 }
 
 /// <summary>5.3's yearly hours saved: planned and actual over the cases in scope.</summary>

@@ -72,6 +72,14 @@ public static class ReportBuilder
     }
 
     /// <summary>
+    /// The per-initiative 目標, 所見 and indicators of the whole plan on a roadmap already as of <paramref name="asOf"/>
+    /// (the dashboard shows them without building a whole report).
+    /// </summary>
+    public static IReadOnlyList<InitiativeDetail> Details(RoadmapSnapshot roadmap, ReportFindings findings, DateOnly asOf) =>
+        InitiativeDetails.Build(roadmap.Initiatives.OrderBy(i => i.Order).ToList(), roadmap, findings, asOf,
+            Procedures(roadmap, ReportScope.All, asOf), Standardisation(roadmap, ReportScope.All), Automation(roadmap, ReportScope.All));
+
+    /// <summary>
     /// The chart from the one Gantt layout, month by month over the plan's fiscal years (stretched to include
     /// the as-of date, so the today line is always on it).
     /// </summary>

@@ -27,6 +27,7 @@ public static class ReportNotes
     };
     public const string NoReason = "(遅延理由 未記入)";
     public const string NoCountermeasure = "(対応策 未記入)";
+    public const string NoFinding = "この部会までの所見は未記入です (推進課が「所見・指標」で記入します)。";
     public const string NoLateItems = "基準日時点で遅延・着手遅れの工程はありません。";
     public const string NoAutomationCases = "AI・RPA適用業務は未登録です。";
     public const string PeerTitle = "他団体のRPA導入効果 (計画 表2-2)";

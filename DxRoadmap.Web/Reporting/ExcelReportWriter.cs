@@ -109,7 +109,76 @@ public static class ExcelReportWriter
         }
         sheet.Cell(row++, 1).Text(ReportNotes.Signal);
         sheet.Cell(row++, 1).Text(ReportNotes.SignalAndEvaluation);
+        Findings(sheet, report.Details, row + 1, columns.Length);
         sheet.PrintA3Landscape(headerRow);
+    }
+
+    /// <summary>
+    /// Under the 概要 table, per initiative: 目標 and the 所見 (text across the table's width, rows as tall as
+    /// their lines), then every indicator with 目標値, 目標年度, 実績値 and its day.
+    /// </summary>
+    private static void Findings(XlsxSheet sheet, IReadOnlyList<InitiativeDetail> details, int row, int lastColumn)
+    {
+        if (details.Count == 0)
+        {
+            return;
+        }
+        Bold(sheet.Cell(row++, 1).Text("目標と所見"));
+        var first = row;
+        var textWidth = Enumerable.Range(3, lastColumn - 2).Sum(sheet.ColumnWidth);
+        foreach (var d in details)
+        {
+            var f = d.Finding;
+            var lines = new List<(string Label, string? Text)> { ("目標", d.Aim) };
+            lines.AddRange(f is null
+                ? [("所見", ReportNotes.NoFinding)]
+                : [("取組内容", f.Work), ("成果・実績", f.Results), ("課題", f.Issues), ("今後の方向性", f.NextSteps)]);
+            if (f is not null)
+            {
+                lines.Add(("所見の部会", f.MeetingLabel));
+            }
+            foreach (var (label, text) in lines)
+            {
+                sheet.Cell(row, 1).Text(d.Code);
+                sheet.Cell(row, 2).Text(label).Style(s => s with { Bold = true });
+                var value = text ?? "—";
+                sheet.Range(row, 3, row, lastColumn).Merge();
+                sheet.Cell(row, 3).Text(value);
+                // A merged cell's text is not measured for the row; its height is set here from the merged width.
+                var lineCount = XlsxSheet.TextLines(value, textWidth);
+                if (lineCount > 1)
+                {
+                    sheet.SetRowHeight(row, Math.Ceiling(lineCount * 10 * 1.5 + 3));
+                }
+                row++;
+            }
+        }
+        sheet.Range(first, 1, row - 1, lastColumn).Style(s => s.Grid() with { Vertical = XlsxVertical.Top, Wrap = true });
+
+        row += 1;
+        Bold(sheet.Cell(row++, 1).Text("指標"));
+        var header = row;
+        foreach (var (title, column) in new[] { ("重点取組", 1), ("指標", 2), ("目標値", 3), ("目標年度", 4), ("実績値", 5), ("時点", 6), ("達成率", 7), ("区分", 8) })
+        {
+            HeaderCell(sheet.Cell(row, column), title);
+        }
+        row++;
+        foreach (var d in details)
+        {
+            foreach (var i in d.Indicators)
+            {
+                sheet.Cell(row, 1).Text(d.Code);
+                sheet.Cell(row, 2).Text(i.Name);
+                sheet.Cell(row, 3).Text(i.TargetText);
+                sheet.Cell(row, 4).Text(i.TargetYear ?? "—");
+                sheet.Cell(row, 5).Text(i.ActualText);
+                sheet.Cell(row, 6).Text(i.ActualOn ?? "—");
+                sheet.Cell(row, 7).Text(i.Attainment is { } a ? $"{a}%" : "—");
+                sheet.Cell(row, 8).Text(i.Computed ? "算出" : "入力");
+                row++;
+            }
+        }
+        sheet.Range(header, 1, Math.Max(header, row - 1), 8).Style(s => s.Grid());
     }
 
     private static void Changes(XlsxSheet sheet, ReportHeader h, ChangeSection changes)

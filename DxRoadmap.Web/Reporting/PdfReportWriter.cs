@@ -40,6 +40,7 @@ public static class PdfReportWriter
             if (sections.HasFlag(ReportSections.Summary))
             {
                 Summary(canvas, report);
+                InitiativePages(canvas, report);
                 Standardisation(canvas, report.Standardisation);
             }
             if (sections.HasFlag(ReportSections.Gantt))
@@ -140,6 +141,61 @@ public static class PdfReportWriter
                 d.Division, d.Name, N(d.Total), N(d.Owned), N(d.NotStarted), N(d.InProgress), N(d.Done), N(d.Late), N(d.Attention),
                 Share(d.ShareDone), SignalCell(d.Signal),
             ]));
+    }
+
+    /// <summary>
+    /// One page per initiative, as a 進捗状況報告 is read: its band from the summary, the 目標, the 所見 written for
+    /// the meeting, the indicators, and for 5.2 and 5.3 the procedures by stage and the hours saved.
+    /// </summary>
+    private static void InitiativePages(PdfCanvas c, CommitteeReport report)
+    {
+        PdfOutline? section = null;
+        foreach (var detail in report.Details)
+        {
+            c.NewPage();
+            var title = $"{detail.Code} {detail.Title}";
+            c.Heading(title);
+            section ??= c.Bookmark("重点取組ごとの状況");
+            c.Bookmark(title, section);
+            if (report.Initiatives.FirstOrDefault(i => i.Code == detail.Code) is { } row)
+            {
+                InitiativeBars(c, [row]);
+                c.Y += 4;
+            }
+            var finding = detail.Finding;
+            var lines = new List<(string Label, string? Text)> { ("目標", detail.Aim) };
+            lines.AddRange(finding is null
+                ? [("所見", ReportNotes.NoFinding)]
+                : [("取組内容", finding.Work), ("成果・実績", finding.Results), ("課題", finding.Issues), ("今後の方向性", finding.NextSteps)]);
+            c.Table(finding is null ? "目標と所見" : $"目標と所見 ({finding.MeetingLabel}の所見)",
+                [new("項目", 8, Whole: true), new("内容", 92)],
+                lines.Select(f => (IReadOnlyList<PdfCell>)[new PdfCell(f.Label, Bold: true), f.Text ?? "—"]));
+            if (detail.Indicators.Count > 0)
+            {
+                c.Table("指標",
+                    [new("指標", 30), new("目標値", 10, CellAlign.Right), new("目標年度", 10, CellAlign.Center),
+                     new("実績値", 10, CellAlign.Right), new("時点", 14, CellAlign.Center), new("達成率", 8, CellAlign.Right), new("区分", 10, CellAlign.Center)],
+                    detail.Indicators.Select(i => (IReadOnlyList<PdfCell>)
+                    [
+                        i.Name, i.TargetText, i.TargetYear ?? "—", i.ActualText, i.ActualOn ?? "—",
+                        i.Attainment is { } a ? $"{a}%" : "—", i.Computed ? "データから算出" : "入力",
+                    ]));
+            }
+            if (detail.ProcedureStages is { } stages)
+            {
+                c.Table("オンライン化手続 (5.2) の段階別件数",
+                    stages.Select(st => new PdfColumn(st.Stage, 10, CellAlign.Center)).Append(new PdfColumn("合計", 10, CellAlign.Center)).ToList(),
+                    [[.. stages.Select(st => new PdfCell(N(st.Count))), N(stages.Sum(st => st.Count))]]);
+            }
+            if (detail.Hours is { } hours)
+            {
+                c.Table("AI・RPA (5.3) による削減時間 (年間)",
+                    [new("適用業務", 10, CellAlign.Center), new("削減時間 (計画)", 10, CellAlign.Center), new("削減時間 (実績)", 10, CellAlign.Center),
+                     new("計画比", 10, CellAlign.Center)],
+                    [[N(hours.Cases) + "件", IndicatorRow.Number(hours.Planned) + "時間", IndicatorRow.Number(hours.Actual) + "時間",
+                      hours.Planned > 0 ? $"{Math.Round(hours.Actual / hours.Planned * 100)}%" : "—"]]);
+            }
+        }
     }
 
     /// <summary>
