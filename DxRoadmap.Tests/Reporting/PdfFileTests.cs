@@ -98,11 +98,14 @@ public partial class PdfFileTests
     {
         using var all = PdfDocument.Open(await WriteAsync("2026-11-26"));
         using var summary = PdfDocument.Open(await WriteAsync("2026-11-26", ReportSections.Summary | ReportSections.Late));
-        var text = string.Join("\n", summary.GetPages().Select(p => p.Text));
-        Assert.Contains("重点取組の進捗状況", text);
-        Assert.Contains("遅延している工程", text);
-        Assert.DoesNotContain("工程表", text);
-        Assert.DoesNotContain("付録", text);
+        Assert.True(summary.TryGetBookmarks(out var bookmarks));
+        var sections = bookmarks.Roots.Select(b => b.Title).ToList();
+        Assert.Contains("1. 重点取組の進捗状況", sections);
+        Assert.Contains(sections, t => t.StartsWith("3. 遅延している工程", StringComparison.Ordinal));
+        Assert.DoesNotContain("2. 工程表", sections);
+        Assert.DoesNotContain(sections, t => t.StartsWith("付録", StringComparison.Ordinal));
+        Assert.DoesNotContain(summary.GetPages(), p => p.Text.Contains("工程(主管課)", StringComparison.Ordinal)
+            || p.Text.Replace(" ", "", StringComparison.Ordinal).Contains("工程(主管課)", StringComparison.Ordinal));
         Assert.True(summary.NumberOfPages < all.NumberOfPages);
     }
 

@@ -138,6 +138,7 @@ public sealed class SmallRoadmap : IDisposable
         services.AddSingleton<ProgressQueries>();
         services.AddSingleton<MilestoneEditing>();
         services.AddSingleton<PlanMaintenance>();
+        services.AddSingleton<FindingService>();
         services.AddScoped<RoadmapChanges>();
         services.AddScoped<ICurrentUser>(_ => TestUser.Editor());
     }
