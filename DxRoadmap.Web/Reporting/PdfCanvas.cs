@@ -307,7 +307,13 @@ internal sealed class PdfCanvas : IDisposable
             {
                 foreach (var part in (row[i].Text ?? "").Split('\n'))
                 {
-                    needed[i] = Math.Max(needed[i], TextWidth(part, size, row[i].Bold) + 2 * CellPadding + 1);
+                    // Measured as Wrap measures, from the cached character widths.
+                    var width = 0.0;
+                    foreach (var element in JapaneseLineBreaker.Elements(ReportFonts.Printable(part)))
+                    {
+                        width += CharWidth(element, size, row[i].Bold);
+                    }
+                    needed[i] = Math.Max(needed[i], width + 2 * CellPadding + 1);
                 }
             }
         }
@@ -384,7 +390,7 @@ internal sealed class PdfCanvas : IDisposable
 
     /// <summary>
     /// Parallel lines across a rectangle, clipped to it: the pattern that tells a state apart without colour.
-    /// <paramref name="angle"/> is the slope: 1 rises to the right, -1 falls, 0 is horizontal.
+    /// <paramref name="angle"/> is the slope: 1 rises to the right, -1 falls, 0 is horizontal, 2 vertical.
     /// </summary>
     public void Hatch(XRect area, string color, double spacing, int angle, double width = 0.5)
     {
@@ -395,7 +401,14 @@ internal sealed class PdfCanvas : IDisposable
         var state = G.Save();
         G.IntersectClip(area);
         var pen = new XPen(Color(color), width);
-        if (angle == 0)
+        if (angle == 2)
+        {
+            for (var x = area.Left + spacing / 2; x < area.Right; x += spacing)
+            {
+                G.DrawLine(pen, x, area.Top, x, area.Bottom);
+            }
+        }
+        else if (angle == 0)
         {
             for (var y = area.Top + spacing / 2; y < area.Bottom; y += spacing)
             {

@@ -19,8 +19,9 @@ internal static partial class PdfFileFinish
 {
     private static readonly byte[] StreamStart = "stream\n"u8.ToArray();
 
-    public static void Write(ReadOnlySpan<byte> pdf, Stream output)
+    public static void Write(byte[] buffer, int length, Stream output)
     {
+        var pdf = buffer.AsSpan(0, length);
         var text = Encoding.Latin1;
         var startXref = LastIndexOf(pdf, "startxref"u8);
         var xrefOffset = int.Parse(ReadToken(pdf, startXref + "startxref".Length), CultureInfo.InvariantCulture);
@@ -35,7 +36,7 @@ internal static partial class PdfFileFinish
             var (number, offset) = order[i];
             var end = i + 1 < order.Count ? order[i + 1].Value : xrefOffset;
             newOffsets[number] = output.Position - start;
-            WriteObject(pdf[offset..end], output, text);
+            WriteObject(buffer, offset, end, output, text);
         }
 
         var newXref = output.Position - start;
@@ -54,8 +55,9 @@ internal static partial class PdfFileFinish
         output.Write(text.GetBytes(string.Create(CultureInfo.InvariantCulture, $"startxref\n{newXref}\n%%EOF\n")));
     }
 
-    private static void WriteObject(ReadOnlySpan<byte> obj, Stream output, Encoding text)
+    private static void WriteObject(byte[] buffer, int from, int to, Stream output, Encoding text)
     {
+        var obj = buffer.AsSpan(from, to - from);
         var streamAt = obj.IndexOf(StreamStart);
         if (streamAt < 0)
         {
@@ -72,35 +74,65 @@ internal static partial class PdfFileFinish
         var dataStart = streamAt + StreamStart.Length;
         var dataLength = int.Parse(length.Groups[1].Value, CultureInfo.InvariantCulture);
         var data = obj.Slice(dataStart, dataLength);
-        var plain = Inflate(data);
-        byte[] fixedData;
-        if (ToUnicodeMap(plain) is { } map)
-        {
-            fixedData = Deflate(map);
-        }
-        else
-        {
-            var checksum = Adler32(plain);
-            fixedData = data.Length >= 4 && data[^4..].SequenceEqual(checksum) ? data.ToArray() : [.. data, .. checksum];
-        }
-        var newHead = head[..length.Groups[1].Index] + fixedData.Length.ToString(CultureInfo.InvariantCulture)
+        var (checksum, map) = Read(buffer, from + dataStart, dataLength);
+        var fixedLength = map?.Length ?? (data.Length >= 4 && data[^4..].SequenceEqual(checksum) ? data.Length : data.Length + 4);
+        var newHead = head[..length.Groups[1].Index] + fixedLength.ToString(CultureInfo.InvariantCulture)
             + head[(length.Groups[1].Index + length.Groups[1].Length)..];
         output.Write(text.GetBytes(newHead));
         output.Write(StreamStart);
-        output.Write(fixedData);
+        if (map is not null)
+        {
+            output.Write(map);
+        }
+        else
+        {
+            output.Write(data);
+            if (fixedLength > data.Length)
+            {
+                output.Write(checksum);
+            }
+        }
         output.Write(obj[(dataStart + dataLength)..]);
     }
 
-    /// <summary>The map with entries beyond the BMP in UTF-16, or null when the stream is no such map.</summary>
-    private static byte[]? ToUnicodeMap(byte[] plain)
+    /// <summary>
+    /// Inflates a stream once, in chunks: its Adler-32, and for a ToUnicode map with entries beyond the BMP the
+    /// rewritten map, compressed again (null otherwise). Content streams are never held whole.
+    /// </summary>
+    private static (byte[] Checksum, byte[]? Map) Read(byte[] buffer, int offset, int count)
     {
-        if (plain.Length < 8 || !plain.AsSpan().StartsWith("/CIDInit"u8))
+        var adler = new Adler();
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+        MemoryStream? map = null;
+        try
         {
-            return null;
+            // Two bytes of zlib header, then raw deflate; whatever follows the last block is ignored.
+            using var input = new MemoryStream(buffer, offset + 2, count - 2, writable: false);
+            using var inflate = new DeflateStream(input, CompressionMode.Decompress);
+            var first = true;
+            int read;
+            while ((read = inflate.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (first && chunk.AsSpan(0, read).StartsWith("/CIDInit"u8))
+                {
+                    map = new MemoryStream();
+                }
+                first = false;
+                adler.Add(chunk.AsSpan(0, read));
+                map?.Write(chunk, 0, read);
+            }
         }
-        var map = Encoding.ASCII.GetString(plain);
-        var result = WideEntriesAsUtf16(map);
-        return ReferenceEquals(result, map) ? null : Encoding.ASCII.GetBytes(result);
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+        }
+        if (map is null)
+        {
+            return (adler.Sum(), null);
+        }
+        var text = Encoding.ASCII.GetString(map.GetBuffer(), 0, (int)map.Length);
+        var result = WideEntriesAsUtf16(text);
+        return (adler.Sum(), ReferenceEquals(result, text) ? null : Deflate(Encoding.ASCII.GetBytes(result)));
     }
 
     /// <summary>&lt;0A12&gt; &lt;29E3D&gt; becomes &lt;0A12&gt; &lt;D867DE3D&gt;; the same string when nothing needs it.</summary>
@@ -114,16 +146,6 @@ internal static partial class PdfFileFinish
             })
             : map;
 
-    private static byte[] Inflate(ReadOnlySpan<byte> data)
-    {
-        // Two bytes of zlib header, then raw deflate; whatever follows the last block is ignored.
-        using var input = new MemoryStream(data[2..].ToArray());
-        using var inflate = new DeflateStream(input, CompressionMode.Decompress);
-        using var plain = new MemoryStream();
-        inflate.CopyTo(plain);
-        return plain.ToArray();
-    }
-
     private static byte[] Deflate(byte[] plain)
     {
         using var compressed = new MemoryStream();
@@ -136,23 +158,40 @@ internal static partial class PdfFileFinish
 
     internal static byte[] Adler32(ReadOnlySpan<byte> data)
     {
-        const uint modulus = 65521;
-        uint a = 1, b = 0;
-        while (data.Length > 0)
+        var adler = new Adler();
+        adler.Add(data);
+        return adler.Sum();
+    }
+
+    /// <summary>zlib's Adler-32, fed in pieces.</summary>
+    private struct Adler()
+    {
+        private const uint Modulus = 65521;
+        private uint _a = 1;
+        private uint _b;
+
+        public void Add(ReadOnlySpan<byte> data)
         {
-            // 5552 bytes is the most that can be summed before the 32-bit sums must be reduced.
-            var chunk = data[..Math.Min(5552, data.Length)];
-            foreach (var value in chunk)
+            while (data.Length > 0)
             {
-                a += value;
-                b += a;
+                // 5552 bytes is the most that can be summed before the 32-bit sums must be reduced.
+                var chunk = data[..Math.Min(5552, data.Length)];
+                foreach (var value in chunk)
+                {
+                    _a += value;
+                    _b += _a;
+                }
+                _a %= Modulus;
+                _b %= Modulus;
+                data = data[chunk.Length..];
             }
-            a %= modulus;
-            b %= modulus;
-            data = data[chunk.Length..];
         }
-        var sum = (b << 16) | a;
-        return [(byte)(sum >> 24), (byte)(sum >> 16), (byte)(sum >> 8), (byte)sum];
+
+        public readonly byte[] Sum()
+        {
+            var sum = (_b << 16) | _a;
+            return [(byte)(sum >> 24), (byte)(sum >> 16), (byte)(sum >> 8), (byte)sum];
+        }
     }
 
     private static (Dictionary<int, int> Offsets, int TrailerStart) ReadXref(ReadOnlySpan<byte> pdf, int at)

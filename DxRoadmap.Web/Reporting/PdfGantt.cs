@@ -100,7 +100,7 @@ internal static class PdfGantt
         // The reading notes go on a line of their own so they fit an A4 page too.
         x = c.Left;
         y += 12;
-        c.DrawText("濃い部分 = 進捗済み、白地 = 未着手、横線 = 要注意、網目 = 遅延、右下がり線 = 保留・中止、斜線 (赤枠) = 期限を過ぎた期間、◆ = 時点の工程、点線枠 = 当初計画", 7.5, false, PdfCanvas.Brush(ReportPalette.ExternalText),
+        c.DrawText("濃い部分 = 進捗済み、白地 = 未着手、横線 = 要注意、右下がり線 = 遅延、縦線 = 保留・中止、右上がり線 (赤枠) = 期限を過ぎた期間、◆ = 時点の工程、点線枠 = 当初計画", 7.5, false, PdfCanvas.Brush(ReportPalette.ExternalText),
             new XPoint(x, y + 9), XStringFormats.BaseLineLeft);
     }
 
@@ -119,7 +119,7 @@ internal static class PdfGantt
 
     /// <summary>
     /// A bar's fill: the done part solid, the rest light with the state's pattern (none for 進行中, white for
-    /// 未着手, lines for 要注意, a mesh for 遅延, falling lines for 保留・中止), so every state reads in grey.
+    /// 未着手, horizontal lines for 要注意, falling lines for 遅延, vertical lines for 保留・中止), so every state reads in grey.
     /// </summary>
     private static void BarFill(PdfCanvas c, GanttTone tone, XRect area, double done)
     {
@@ -132,11 +132,11 @@ internal static class PdfGantt
                 c.Hatch(rest, colours.Strong, 2.5, 0, 0.6);
                 break;
             case GanttTone.Late:
-                c.Hatch(rest, colours.Strong, 3.5, 1, 0.5);
-                c.Hatch(rest, colours.Strong, 3.5, -1, 0.5);
+                // Falling lines: the overdue stretch after the bar rises, so the two stay apart.
+                c.Hatch(rest, colours.Strong, 3, -1, 0.6);
                 break;
             case GanttTone.OnHold or GanttTone.Cancelled:
-                c.Hatch(rest, colours.Strong, 3, -1, 0.6);
+                c.Hatch(rest, colours.Strong, 3, 2, 0.6);
                 break;
         }
         if (done > 0)

@@ -59,7 +59,7 @@ public static class PdfReportWriter
         }
         using var written = new MemoryStream();
         document.Save(written, closeStream: false);
-        PdfFileFinish.Write(written.GetBuffer().AsSpan(0, (int)written.Length), output);
+        PdfFileFinish.Write(written.GetBuffer(), (int)written.Length, output);
     }
 
     private static void Cover(PdfCanvas c, CommitteeReport report)
