@@ -56,6 +56,7 @@ public static class Extensions
         // 5.1 standardisation, 5.2 procedures, 5.3 AI・RPA
         services.AddOptions<CityOptions>().BindConfiguration("City");
         services.AddSingleton<ProgramService>();
+        services.AddSingleton<FindingService>();
 
         // Gantt chart (/gantt)
         services.AddSingleton<GanttService>();

@@ -18,7 +18,11 @@ public sealed record CommitteeReport(
     StandardisationSection? Standardisation,
     AutomationSection? Automation,
     ChangeSection? Changes,
-    GanttGeometry Gantt);
+    GanttGeometry Gantt)
+{
+    /// <summary>One page per initiative: aim, 所見, indicators (same order as <see cref="Initiatives"/>).</summary>
+    public IReadOnlyList<InitiativeDetail> Details { get; init; } = [];
+}
 
 /// <summary>The cover and page-header facts.</summary>
 public sealed record ReportHeader(

@@ -28,7 +28,12 @@ public static class ReportBuilder
     /// The report as the roadmap stood at the end of the as-of date: changes saved later are undone from the
     /// history first, so a report for a past meeting shows what was known then.
     /// </summary>
-    public static CommitteeReport Build(RoadmapSnapshot current, IReadOnlyList<ProgressUpdate> history, ReportRequest request)
+    public static CommitteeReport Build(RoadmapSnapshot current, IReadOnlyList<ProgressUpdate> history, ReportRequest request) =>
+        Build(current, history, request, ReportFindings.None);
+
+    /// <param name="findings">推進課's 所見 and typed indicators; each is taken as of the report's date.</param>
+    public static CommitteeReport Build(RoadmapSnapshot current, IReadOnlyList<ProgressUpdate> history, ReportRequest request,
+        ReportFindings findings)
     {
         if (request.Check(current) is { } problem)
         {
@@ -47,18 +52,32 @@ public static class ReportBuilder
             IssuedBy(roadmap), asOf, JapaneseDates.Day(asOf), scope.Label(roadmap), scope, request.Since,
             roadmap.Plan.SampleProgressLoaded);
 
+        var procedures = Procedures(roadmap, scope, asOf);
+        var standardisation = Standardisation(roadmap, scope);
+        var automation = Automation(roadmap, scope);
         return new CommitteeReport(
             header,
             initiatives.Select(i => ToInitiativeRow(i, assessed.Where(a => a.Initiative.Id == i.Id).ToList(), asOf)).ToList(),
             rows.Where(r => r.IsLate).ToList(),
             rows,
             Departments(roadmap, assessed).Where(d => scope.Kind != ReportScopeKind.Department || d.Name == scope.Value).ToList(),
-            Procedures(roadmap, scope, asOf),
-            Standardisation(roadmap, scope),
-            Automation(roadmap, scope),
+            procedures,
+            standardisation,
+            automation,
             request.Since is { } since ? Changes(current, history, request, initiatives, assessed, since) : null,
-            Gantt(assessed, asOf));
+            Gantt(assessed, asOf))
+        {
+            Details = InitiativeDetails.Build(initiatives, roadmap, findings, asOf, procedures, standardisation, automation),
+        };
     }
+
+    /// <summary>
+    /// The per-initiative 目標, 所見 and indicators of the whole plan on a roadmap already as of <paramref name="asOf"/>
+    /// (the dashboard shows them without building a whole report).
+    /// </summary>
+    public static IReadOnlyList<InitiativeDetail> Details(RoadmapSnapshot roadmap, ReportFindings findings, DateOnly asOf) =>
+        InitiativeDetails.Build(roadmap.Initiatives.OrderBy(i => i.Order).ToList(), roadmap, findings, asOf,
+            Procedures(roadmap, ReportScope.All, asOf), Standardisation(roadmap, ReportScope.All), Automation(roadmap, ReportScope.All));
 
     /// <summary>
     /// The chart from the one Gantt layout, month by month over the plan's fiscal years (stretched to include
@@ -102,9 +121,26 @@ public static class ReportBuilder
             : m.Status == MilestoneStatus.Cancelled ? "中止"
             : m.PlannedStart is { } start && start.FirstDay > asOf ? "予定" : "順調";
         return new MilestoneRow(m.Code, a.Initiative.Code, a.Initiative.Title, a.Track.Title, m.Title, m.OwnerName,
-            string.Join("、", m.RelatedDepartments), m.Kind, JapaneseDates.Period(m), m.PlannedStart, m.PlannedEnd,
+            string.Join("、", m.RelatedDepartments), m.Kind, Period(m, asOf), m.PlannedStart, m.PlannedEnd,
             m.Status, m.Progress, m.ActualStart, m.ActualEnd, state, a.Assessment.Signal, a.Assessment.IsLate,
             m.IsExternal, m.OpenEnded, m.Source.Label(), m.DelayReason, m.Countermeasure, m.Note);
+    }
+
+    /// <summary>
+    /// The planned period as the report reads it. A yearly step is judged on this year's occurrence, so that is
+    /// the period printed beside its 判定, with the first occurrence after it.
+    /// </summary>
+    internal static string Period(Milestone m, DateOnly asOf)
+    {
+        var first = JapaneseDates.Period(m);
+        if (!m.RecurringYearly)
+        {
+            return first;
+        }
+        var (start, end) = DelayRules.CurrentOccurrence(m, asOf);
+        return Equals(start, m.PlannedStart) && Equals(end, m.PlannedEnd)
+            ? first + " (毎年)"
+            : $"{JapaneseDates.Period(start, end, m.Kind, m.OpenEnded, m.Deadline)} (毎年、初回 {first})";
     }
 
     /// <summary>
@@ -251,7 +287,13 @@ public static class ReportBuilder
             }
             else if (!a.Assessment.IsLate && b.Assessment.IsLate)
             {
-                parts.Add("遅延解消");
+                // A yearly step that moved on to this year's occurrence is no longer judged on last year's,
+                // which is not the same as catching up.
+                var rolledOver = a.Milestone.RecurringYearly
+                    && !Equals(DelayRules.CurrentOccurrence(a.Milestone, request.AsOf), DelayRules.CurrentOccurrence(b.Milestone, since));
+                parts.Add(rolledOver && a.Milestone.Status != MilestoneStatus.Done
+                    ? $"年次の回が替わり今回の回で判定 (前回の回は{b.Milestone.Status.Label()} {b.Milestone.Progress}%のまま)"
+                    : "遅延解消");
             }
             if (parts.Count > 0)
             {

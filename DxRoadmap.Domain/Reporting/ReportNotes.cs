@@ -12,9 +12,22 @@ public static class ReportNotes
         "※ 国・県の動きと中止の工程は数えない。計画上の進捗率は計画期間に対する経過日数の割合。",
     ];
 
-    public const string Signal = "信号: 赤 = 遅延・着手遅れあり、黄 = 要注意・更新なしあり、青 = 順調";
+    public const string Signal = "信号: ■赤 = 遅延・着手遅れが1件でもある、▲黄 = 要注意・更新なしがある、●青 = 順調";
+
+    /// <summary>Why a red signal can sit beside grade B: the two answer different questions.</summary>
+    public const string SignalAndEvaluation =
+        "信号は遅れている工程が1件でもあるかを、評価は遅れている工程の割合を示します。遅延・着手遅れが工程の20%未満なら、信号が赤でも評価はBです。";
+
+    /// <summary>The signal as a shape and a word, so that it reads the same on a grey photocopy.</summary>
+    public static string SignalText(Schedule.Signal signal) => signal switch
+    {
+        Schedule.Signal.Red => "■赤",
+        Schedule.Signal.Yellow => "▲黄",
+        _ => "●青",
+    };
     public const string NoReason = "(遅延理由 未記入)";
     public const string NoCountermeasure = "(対応策 未記入)";
+    public const string NoFinding = "この部会までの所見は未記入です (推進課が「所見・指標」で記入します)。";
     public const string NoLateItems = "基準日時点で遅延・着手遅れの工程はありません。";
     public const string NoAutomationCases = "AI・RPA適用業務は未登録です。";
     public const string PeerTitle = "他団体のRPA導入効果 (計画 表2-2)";

@@ -44,7 +44,7 @@ public class NavMenuTests : MudTestContext
         auth.SetAuthorized("viewer");
         var viewer = Render<NavMenu>();
         var hrefs = viewer.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["", "alerts", "gantt", "reports", "inquiry/rounds", "inquiry/import", "departments", "standardisation", "procedures", "automation"], hrefs);
+        Assert.Equal(["", "alerts", "gantt", "reports", "inquiry/rounds", "inquiry/import", "departments", "standardisation", "procedures", "automation", "findings"], hrefs);
         Assert.DoesNotContain("管理", viewer.Markup, StringComparison.Ordinal);
 
         auth.SetPolicies(RoadmapPermissions.Policies.EditPlan, RoadmapPermissions.Policies.ViewAudit);

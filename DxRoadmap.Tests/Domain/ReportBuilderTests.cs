@@ -22,13 +22,46 @@ public class ReportBuilderTests
     [Fact]
     public async Task PastAsOf_RebuildsTheStateFromHistory()
     {
-        // 5.1-02 was recorded as 完了 on 2022-08-05; on 2022-04-01 nothing about it had been recorded yet.
+        // 5.1-02 was recorded 進行中 27% on 2022-03-09 and 完了 on 2022-08-05.
         var then = await Reports.BuildAsync("2022-04-01");
         var now = await Reports.BuildAsync("2026-11-26");
-        Assert.Equal(MilestoneStatus.NotStarted, then.Milestones.Single(r => r.Code == "5.1-02").Status);
+        var survey = then.Milestones.Single(r => r.Code == "5.1-02");
+        Assert.Equal(MilestoneStatus.InProgress, survey.Status);
+        Assert.Equal(27, survey.Progress);
         Assert.Equal(MilestoneStatus.Done, now.Milestones.Single(r => r.Code == "5.1-02").Status);
         // 5.1-01 was recorded done on 2022-03-31, before that as-of date.
         Assert.Equal(MilestoneStatus.Done, then.Milestones.Single(r => r.Code == "5.1-01").Status);
+    }
+
+    [Theory]
+    [InlineData("2022-10-15")]
+    [InlineData("2024-10-01")]
+    [InlineData("2025-06-30")]
+    public async Task PastDateReport_ReadsLikeARealOne_WorkInProgressAndAReasonForEveryLateItem(string asOf)
+    {
+        var report = await Reports.BuildAsync(asOf);
+        Assert.NotEmpty(report.Late);
+        Assert.All(report.Late, r =>
+        {
+            Assert.False(string.IsNullOrEmpty(r.DelayReason), $"{r.Code} has no reason as of {asOf}");
+            Assert.False(string.IsNullOrEmpty(r.Countermeasure), $"{r.Code} has no countermeasure as of {asOf}");
+        });
+        Assert.True(report.Initiatives.Sum(i => i.InProgress) >= 3);
+        Assert.True(report.Initiatives.Count(i => i.InProgress > 0) >= 3);
+    }
+
+    [Fact]
+    public async Task PastDateReport_ShowsAStepStartedBeforeThatDayAsStarted()
+    {
+        // 5.1-08 (移行・テスト) started on 2024-06-03, two months after its planned start.
+        var before = (await Reports.BuildAsync("2024-05-15")).Milestones.Single(r => r.Code == "5.1-08");
+        var after = (await Reports.BuildAsync("2024-10-01")).Milestones.Single(r => r.Code == "5.1-08");
+        Assert.Equal(MilestoneStatus.NotStarted, before.Status);
+        Assert.Contains("着手遅れ", before.State);
+        Assert.Contains("契約手続", before.DelayReason);
+        Assert.Equal(MilestoneStatus.InProgress, after.Status);
+        Assert.InRange(after.Progress, 5, 30);
+        Assert.Equal(new DateOnly(2024, 6, 3), after.ActualStart);
     }
 
     [Fact]
@@ -36,7 +69,8 @@ public class ReportBuilderTests
     {
         var (roadmap, history) = await Reports.SampleAsync();
         var before = roadmap.Milestones.Select(m => (m.Code, m.Status, m.Progress)).ToList();
-        var past = RoadmapHistory.AsOf(roadmap, history, RoadmapHistory.EndOfDay(Build.Day("2021-01-01")));
+        // The first recorded update is of 2020-12-03 (5.3-01 started).
+        var past = RoadmapHistory.AsOf(roadmap, history, RoadmapHistory.EndOfDay(Build.Day("2020-11-30")));
         Assert.All(past.Milestones, m => Assert.Equal(MilestoneStatus.NotStarted, m.Status));
         Assert.Equal(before, roadmap.Milestones.Select(m => (m.Code, m.Status, m.Progress)).ToList());
     }
@@ -44,12 +78,12 @@ public class ReportBuilderTests
     [Fact]
     public async Task ChangeOnTheMeetingDay_CountsAsKnownAtThatMeeting()
     {
-        // 5.1-01's update is stamped 2022-03-31 17:00 JST: part of a report as of that day, not of the day before.
+        // 5.1-01's 完了 is stamped 2022-03-31 17:00 JST: part of a report as of that day, not of the day before.
         var (roadmap, history) = await Reports.SampleAsync();
         var sameDay = RoadmapHistory.AsOf(roadmap, history, RoadmapHistory.EndOfDay(Build.Day("2022-03-31")));
         var dayBefore = RoadmapHistory.AsOf(roadmap, history, RoadmapHistory.EndOfDay(Build.Day("2022-03-30")));
         Assert.Equal(MilestoneStatus.Done, sameDay.Milestones.Single(m => m.Code == "5.1-01").Status);
-        Assert.Equal(MilestoneStatus.NotStarted, dayBefore.Milestones.Single(m => m.Code == "5.1-01").Status);
+        Assert.Equal(MilestoneStatus.InProgress, dayBefore.Milestones.Single(m => m.Code == "5.1-01").Status);
     }
 
     [Fact]
@@ -59,7 +93,7 @@ public class ReportBuilderTests
         var changes = Assert.IsType<ChangeSection>(report.Changes);
         Assert.Equal("令和4年4月1日", changes.SinceLabel);
         var plan = Assert.Single(changes.Milestones, m => m.Code == "5.1-02");
-        Assert.Contains("未着手→完了", plan.Change);
+        Assert.Contains("進行中→完了", plan.Change);
         var standardisation = changes.Initiatives.Single(i => i.Code == "5.1");
         Assert.True(standardisation.DoneNow > standardisation.DoneBefore);
         Assert.DoesNotContain(changes.Milestones, m => m.Code == "5.1-01");

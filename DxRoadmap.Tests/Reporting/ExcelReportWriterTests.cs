@@ -19,7 +19,9 @@ public class ExcelReportWriterTests
         Assert.True(list.AutoFilter.IsEnabled);
         Assert.Equal(XLPaperSize.A3Paper, list.PageSetup.PaperSize);
         Assert.Equal(XLPageOrientation.Landscape, list.PageSetup.PageOrientation);
-        Assert.Equal(1, list.PageSetup.PagesWide);
+        // Too wide for one readable page: printed at 80 % with the code and title columns on every page.
+        Assert.Equal(80, list.PageSetup.Scale);
+        Assert.Equal(4, list.PageSetup.LastColumnToRepeatAtLeft);
         Assert.Equal(ExcelReportWriter.FontName, list.Cell(3, 4).Style.Font.FontName);
         Assert.Contains("令和8年11月26日", list.Cell(1, 1).GetString());
     }

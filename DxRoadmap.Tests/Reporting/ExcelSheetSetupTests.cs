@@ -14,8 +14,13 @@ namespace DxRoadmap.Tests.Reporting;
 /// </summary>
 public class ExcelSheetSetupTests
 {
+    // LibreOffice prints a unit of column width in BIZ UDPゴシック 10 pt as about 6.4 pt (measured on its PDF
+    // output); A3 landscape less 0.4 in margins is 1,133 pt wide.
+    private const double PointsPerUnit = 6.4;
+    private const double PrintableWidth = 1133;
+
     [Fact]
-    public async Task EverySheet_PrintsA3LandscapeOnePageWide_WithItsHeaderRowsRepeated()
+    public async Task EverySheet_PrintsA3Landscape_WithItsHeaderRowsRepeated_AndNoTextBelow8Points()
     {
         using var workbook = Reports.Workbook(await Reports.BuildAsync("2026-11-26", since: "2026-06-01"));
         var headerRows = new Dictionary<string, int>
@@ -29,13 +34,89 @@ public class ExcelSheetSetupTests
             var setup = sheet.PageSetup;
             Assert.Equal(XLPaperSize.A3Paper, setup.PaperSize);
             Assert.Equal(XLPageOrientation.Landscape, setup.PageOrientation);
-            Assert.Equal(1, setup.PagesWide);
-            Assert.Equal(0, setup.PagesTall);
             Assert.Equal(1, setup.FirstRowToRepeatAtTop);
             Assert.Equal(headerRows[sheet.Name], setup.LastRowToRepeatAtTop);
             Assert.True(sheet.AutoFilter.IsEnabled, sheet.Name);
             Assert.Equal(headerRows[sheet.Name], sheet.SheetView.SplitRow);
+
+            var lastColumn = sheet.LastColumnUsed()!.ColumnNumber();
+            var width = Enumerable.Range(1, lastColumn).Sum(c => (sheet.Column(c).Width + 0.71) * PointsPerUnit);
+            var smallest = sheet.CellsUsed().Where(c => !c.IsEmpty()).Min(c => c.Style.Font.FontSize);
+            double scale;
+            if (setup.PagesWide == 1)
+            {
+                Assert.Equal(0, setup.PagesTall);
+                scale = Math.Min(1, PrintableWidth / width);
+            }
+            else
+            {
+                // Printed at a fixed scale across several pages, so the first columns come again on each.
+                scale = setup.Scale / 100.0;
+                Assert.Equal(1, setup.FirstColumnToRepeatAtLeft);
+                Assert.True(setup.LastColumnToRepeatAtLeft >= 1, sheet.Name);
+            }
+            Assert.True(scale * smallest >= 8, $"{sheet.Name}: {smallest} pt at {scale:P0} prints at {scale * smallest:0.0} pt");
         }
+    }
+
+    [Fact]
+    public async Task WrappedCells_GetRowsTallEnoughForTheirLines()
+    {
+        using var workbook = Reports.Workbook(await Reports.BuildAsync("2026-11-26", since: "2026-06-01"));
+        var checkedCells = 0;
+        foreach (var sheet in workbook.Worksheets)
+        {
+            foreach (var cell in sheet.CellsUsed().Where(c => c.Style.Alignment.WrapText && !c.IsMerged() && !c.IsEmpty()))
+            {
+                // A full-width character takes at least 1.6 units of width (LibreOffice fits 15 in a column of 24).
+                var units = sheet.Column(cell.Address.ColumnNumber).Width;
+                var lines = cell.GetString().Split('\n')
+                    .Sum(p => Math.Max(1, Math.Ceiling(p.Sum(ch => ch > 0x2E80 ? 1.6 : 0.8) / units)));
+                var needed = lines * cell.Style.Font.FontSize * 1.2;
+                var height = cell.WorksheetRow().Height;
+                Assert.True(height >= needed, $"{sheet.Name}!{cell.Address}: {lines} lines need {needed:0} pt, the row is {height} pt");
+                checkedCells++;
+            }
+        }
+        Assert.True(checkedCells > 100);
+    }
+
+    [Fact]
+    public async Task TableColumns_AreWideEnoughForTheirText_SoTheChangeSheetShowsTheWholeDepartmentName()
+    {
+        using var workbook = Reports.Workbook(await Reports.BuildAsync("2026-11-26", since: "2026-06-01"));
+        var changes = workbook.Worksheet("増減");
+        var owner = changes.CellsUsed().First(c => c.GetString() == "デジタル行政推進課");
+        Assert.True(changes.Column(owner.Address.ColumnNumber).Width >= 9 * 1.6 + 1);
+    }
+
+    [Fact]
+    public void EverySheet_CarriesItsDimension_AndTheWorkbookItsCreationTimeFromTheClock()
+    {
+        var report = ReportBuilder.Build(SyntheticRoadmap.Create(200, seed: 7), [],
+            new ReportRequest(new DateOnly(2024, 6, 1), ReportScope.All, null, DelayThresholds.Default));
+        var stream = new MemoryStream();
+        ExcelReportWriter.Write(report, stream, new FixedTime(new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero)));
+        stream.Position = 0;
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false))
+        {
+            Assert.Equal(new DateTime(2026, 11, 20, 9, 30, 0), document.PackageProperties.Created);
+            foreach (var part in document.WorkbookPart!.WorksheetParts)
+            {
+                var dimension = part.Worksheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.SheetDimension>();
+                Assert.NotNull(dimension);
+                Assert.StartsWith("A1:", dimension.Reference!.Value);
+            }
+        }
+        stream.Position = 0;
+        using var workbook = new XLWorkbook(stream);
+        var list = workbook.Worksheet("工程一覧");
+        var lastCell = list.LastCellUsed()!.Address;
+        stream.Position = 0;
+        using var again = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(stream, false);
+        var listPart = (DocumentFormat.OpenXml.Packaging.WorksheetPart)again.WorkbookPart!.GetPartById(
+            again.WorkbookPart.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().First(s => s.Name == "工程一覧").Id!);
+        Assert.Equal($"A1:{lastCell}", listPart.Worksheet.GetFirstChild<DocumentFormat.OpenXml.Spreadsheet.SheetDimension>()!.Reference!.Value);
     }
 
     [Fact]
@@ -44,7 +125,7 @@ public class ExcelSheetSetupTests
         var report = await Reports.BuildAsync("2026-11-26");
         using var workbook = Reports.Workbook(report);
         var list = workbook.Worksheet("工程一覧");
-        Assert.Equal(40, list.Column(4).Width, 1);
+        Assert.Equal(30, list.Column(4).Width, 1);
         Assert.Equal(9, list.Column(1).Width, 1);
         Assert.Equal(4, list.SheetView.SplitColumn);
         var header = list.Cell(2, 4);

@@ -61,7 +61,8 @@ public class FontRunsTests
 
     [Fact]
     public void TextMap_WritesCharactersOutsideTheBmpAsUtf16() =>
-        Assert.Contains("<33C8> <D842DFB7>", PdfCanvas.ToUnicodeMap(new Dictionary<int, int> { [13256] = 0x20BB7 }));
+        Assert.Equal("2 beginbfchar\n<33C8> <D842DFB7>\n<0041> <0041>\nendbfchar",
+            PdfFileFinish.WideEntriesAsUtf16("2 beginbfchar\n<33C8> <20BB7>\n<0041> <0041>\nendbfchar"));
 
     [Fact]
     public void MixedText_IsMeasuredInTheFontThatDrawsIt_AndWrapsWithinTheWidth()

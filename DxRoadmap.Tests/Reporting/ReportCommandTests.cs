@@ -26,6 +26,8 @@ public class ReportCommandTests
     [InlineData("--format", "xlsx", "--as-of", "令和8年", "基準日「令和8年」")]
     [InlineData("--format", "xlsx", "--scope", "team:市民課", "対象「team:市民課」")]
     [InlineData("--formt", "xlsx", "--as-of", "2026-11-26", "不明な引数「--formt」")]
+    [InlineData("--format", "pdf", "--sections", "cover", "--sections「cover」")]
+    [InlineData("--format", "xlsx", "--sections", "summary", "--sections は PDF")]
     public async Task BadArguments_GiveAJapaneseMessageAndExitCode2_WithoutAFile(string a, string b, string c, string d, string expected)
     {
         using var folder = new TempFolder();

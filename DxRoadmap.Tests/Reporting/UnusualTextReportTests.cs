@@ -12,7 +12,8 @@ namespace DxRoadmap.Tests.Reporting;
 /// <summary>Text saved through the editor reaches the committee's Excel and PDF unchanged.</summary>
 public class UnusualTextReportTests
 {
-    private const string Unusual = "𠮷野家と葛󠄀城市";
+    // 𩸽 (U+29E3D) is in BIZ UDPGothic, 𠮷 only in the fallback font: both must copy as themselves.
+    private const string Unusual = "𠮷野家と葛󠄀城市の𩸽";
     private const string Absent = "\U0002A6D6";  // 𪛖: in neither of the PDF's fonts
     private const string Hostile = "<script>alert('x')</script>&amp;";
 
@@ -53,8 +54,9 @@ public class UnusualTextReportTests
         var text = string.Concat(pdf.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
         // 𠮷 is outside BIZ UDPGothic and drawn with MigMix 1P; 𪛖 is in neither, so it prints as 〓, the
         // customary mark, not as an unnamed box.
-        Assert.Contains("𠮷野家と葛城市の工程", text, StringComparison.Ordinal);
-        Assert.Contains("𠮷野家と葛城市〓", text, StringComparison.Ordinal);
+        Assert.Contains("𠮷野家と葛城市の𩸽の工程", text, StringComparison.Ordinal);
+        Assert.Contains("𠮷野家と葛城市の𩸽〓", text, StringComparison.Ordinal);
+        Assert.DoesNotContain('⧣', text);
         Assert.DoesNotContain('\0', text);
         Assert.DoesNotContain('₻', text);
         Assert.Contains("<script>alert('x')</script>&amp;", text, StringComparison.Ordinal);

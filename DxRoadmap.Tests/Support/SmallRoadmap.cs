@@ -141,6 +141,7 @@ public sealed class SmallRoadmap : IDisposable
         services.AddSingleton<InquiryRounds>();
         services.AddSingleton<DepartmentEntries>();
         services.AddSingleton<DepartmentTasks>();
+        services.AddSingleton<FindingService>();
         services.AddScoped<RoadmapChanges>();
         services.AddScoped<ICurrentUser>(_ => TestUser.Editor());
     }

@@ -8,16 +8,17 @@ namespace DxRoadmap.Web.Cli;
 
 /// <summary>
 /// `report --format xlsx|pdf --as-of YYYY-MM-DD --out FILE [--scope all|initiative:5.2|department:市民課]
-/// [--since YYYY-MM-DD] [--paper a3|a4]`: writes a committee report without starting the web server, for
+/// [--since YYYY-MM-DD] [--paper a3|a4] [--sections summary,gantt,late,list]`: writes a committee report without starting the web server, for
 /// scheduled generation before a meeting. The file is written next to its target under a temporary name and
 /// moved into place only when complete, so a failure never leaves a partial report behind.
 /// </summary>
 public static class ReportCommand
 {
     public const string Usage =
-        "使い方: report --format xlsx|pdf --as-of YYYY-MM-DD --out ファイル [--scope all|initiative:5.2|department:市民課] [--since YYYY-MM-DD] [--paper a3|a4]";
+        "使い方: report --format xlsx|pdf --as-of YYYY-MM-DD --out ファイル [--scope all|initiative:5.2|department:市民課] [--since YYYY-MM-DD] [--paper a3|a4] [--sections summary,gantt,late,list (PDF)]";
 
-    public sealed record Options(ReportFormat Format, DateOnly AsOf, string Out, ReportScope Scope, DateOnly? Since, PaperSize Paper);
+    public sealed record Options(ReportFormat Format, DateOnly AsOf, string Out, ReportScope Scope, DateOnly? Since, PaperSize Paper,
+        ReportSections Sections = ReportSections.All);
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
         RunAsync(args, output, error, configure: null);
@@ -51,7 +52,8 @@ public static class ReportCommand
             string? invalid;
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
-                invalid = await reports.WriteAsync(options.Format, options.AsOf, options.Scope, options.Since, stream, options.Paper);
+                invalid = await reports.WriteAsync(options.Format, options.AsOf, options.Scope, options.Since, stream, options.Paper,
+                    sections: options.Sections);
             }
             if (invalid is not null)
             {
@@ -84,7 +86,7 @@ public static class ReportCommand
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
-            if (name is not ("--format" or "--as-of" or "--out" or "--scope" or "--since" or "--paper"))
+            if (name is not ("--format" or "--as-of" or "--out" or "--scope" or "--since" or "--paper" or "--sections"))
             {
                 problem = $"不明な引数「{name}」です。";
                 return false;
@@ -139,6 +141,20 @@ public static class ReportCommand
             problem = $"用紙「{paperText}」は使えません。a3 または a4 を指定してください。";
             return false;
         }
+        var sections = ReportSections.All;
+        if (values.TryGetValue("--sections", out var sectionsText))
+        {
+            if (format != ReportFormat.Pdf)
+            {
+                problem = "--sections は PDF (--format pdf) にだけ使えます。";
+                return false;
+            }
+            if (!ReportSectionNames.TryParse(sectionsText, out sections))
+            {
+                problem = $"--sections「{sectionsText}」は使えません。{ReportSectionNames.Help}指定してください。";
+                return false;
+            }
+        }
         if (!values.TryGetValue("--out", out var outText) || string.IsNullOrWhiteSpace(outText))
         {
             problem = "--out (出力ファイル) を指定してください。";
@@ -156,7 +172,7 @@ public static class ReportCommand
             return false;
         }
         options = new Options(format, asOf, fullOut, scope, since,
-            paperText.Equals("a4", StringComparison.OrdinalIgnoreCase) ? PaperSize.A4 : PaperSize.A3);
+            paperText.Equals("a4", StringComparison.OrdinalIgnoreCase) ? PaperSize.A4 : PaperSize.A3, sections);
         problem = "";
         return true;
     }

@@ -30,6 +30,9 @@ public class RoadmapDbContext(DbContextOptions options) : IdentityDbContext<AppU
     public DbSet<StandardSystem> StandardSystems => Set<StandardSystem>();
     public DbSet<StandardStep> StandardSteps => Set<StandardStep>();
     public DbSet<StandardStepCompletion> StandardStepCompletions => Set<StandardStepCompletion>();
+    public DbSet<InitiativeFinding> Findings => Set<InitiativeFinding>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataStamp> DataStamps => Set<DataStamp>();
     public DbSet<InquiryRound> InquiryRounds => Set<InquiryRound>();

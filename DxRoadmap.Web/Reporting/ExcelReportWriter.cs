@@ -30,9 +30,10 @@ public static class ExcelReportWriter
     private const string HeaderFill = ReportPalette.HeaderFill;
     private const string White = "#FFFFFF";
 
-    public static void Write(CommitteeReport report, Stream output)
+    /// <param name="clock">Stamps the workbook's creation time; the system clock when not given.</param>
+    public static void Write(CommitteeReport report, Stream output, TimeProvider? clock = null)
     {
-        using var book = new XlsxBook(output, FontName, 10)
+        using var book = new XlsxBook(output, FontName, 10, clock)
         {
             Title = $"{report.Header.PlanTitle} {report.Header.Title}",
             Subject = $"{report.Header.MeetingName} 基準日 {report.Header.AsOfLabel}",
@@ -107,7 +108,77 @@ public static class ExcelReportWriter
             sheet.Cell(row++, 1).Text(line);
         }
         sheet.Cell(row++, 1).Text(ReportNotes.Signal);
+        sheet.Cell(row++, 1).Text(ReportNotes.SignalAndEvaluation);
+        Findings(sheet, report.Details, row + 1, columns.Length);
         sheet.PrintA3Landscape(headerRow);
+    }
+
+    /// <summary>
+    /// Under the 概要 table, per initiative: 目標 and the 所見 (text across the table's width, rows as tall as
+    /// their lines), then every indicator with 目標値, 目標年度, 実績値 and its day.
+    /// </summary>
+    private static void Findings(XlsxSheet sheet, IReadOnlyList<InitiativeDetail> details, int row, int lastColumn)
+    {
+        if (details.Count == 0)
+        {
+            return;
+        }
+        Bold(sheet.Cell(row++, 1).Text("目標と所見"));
+        var first = row;
+        var textWidth = Enumerable.Range(3, lastColumn - 2).Sum(sheet.ColumnWidth);
+        foreach (var d in details)
+        {
+            var f = d.Finding;
+            var lines = new List<(string Label, string? Text)> { ("目標", d.Aim) };
+            lines.AddRange(f is null
+                ? [("所見", ReportNotes.NoFinding)]
+                : [("取組内容", f.Work), ("成果・実績", f.Results), ("課題", f.Issues), ("今後の方向性", f.NextSteps)]);
+            if (f is not null)
+            {
+                lines.Add(("所見の部会", f.MeetingLabel));
+            }
+            foreach (var (label, text) in lines)
+            {
+                sheet.Cell(row, 1).Text(d.Code);
+                sheet.Cell(row, 2).Text(label).Style(s => s with { Bold = true });
+                var value = text ?? "—";
+                sheet.Range(row, 3, row, lastColumn).Merge();
+                sheet.Cell(row, 3).Text(value);
+                // A merged cell's text is not measured for the row; its height is set here from the merged width.
+                var lineCount = XlsxSheet.TextLines(value, textWidth);
+                if (lineCount > 1)
+                {
+                    sheet.SetRowHeight(row, Math.Ceiling(lineCount * 10 * 1.5 + 3));
+                }
+                row++;
+            }
+        }
+        sheet.Range(first, 1, row - 1, lastColumn).Style(s => s.Grid() with { Vertical = XlsxVertical.Top, Wrap = true });
+
+        row += 1;
+        Bold(sheet.Cell(row++, 1).Text("指標"));
+        var header = row;
+        foreach (var (title, column) in new[] { ("重点取組", 1), ("指標", 2), ("目標値", 3), ("目標年度", 4), ("実績値", 5), ("時点", 6), ("達成率", 7), ("区分", 8) })
+        {
+            HeaderCell(sheet.Cell(row, column), title);
+        }
+        row++;
+        foreach (var d in details)
+        {
+            foreach (var i in d.Indicators)
+            {
+                sheet.Cell(row, 1).Text(d.Code);
+                sheet.Cell(row, 2).Text(i.Name);
+                sheet.Cell(row, 3).Text(i.TargetText);
+                sheet.Cell(row, 4).Text(i.TargetYear ?? "—");
+                sheet.Cell(row, 5).Text(i.ActualText);
+                sheet.Cell(row, 6).Text(i.ActualOn ?? "—");
+                sheet.Cell(row, 7).Text(i.Attainment is { } a ? $"{a}%" : "—");
+                sheet.Cell(row, 8).Text(i.Computed ? "算出" : "入力");
+                row++;
+            }
+        }
+        sheet.Range(header, 1, Math.Max(header, row - 1), 8).Style(s => s.Grid());
     }
 
     private static void Changes(XlsxSheet sheet, ReportHeader h, ChangeSection changes)
@@ -116,7 +187,7 @@ public static class ExcelReportWriter
         var columns = new (string, double)[]
         {
             ("重点取組", 8), ("名称", 34), ("完了(前回)", 10), ("完了(今回)", 10), ("完了 増減", 10),
-            ("遅延(前回)", 10), ("遅延(今回)", 10), ("遅延 増減", 10), ("評価(前回)", 14), ("評価(今回)", 14),
+            ("遅延・着手遅れ(前回)", 10), ("遅延・着手遅れ(今回)", 10), ("遅延・着手遅れ 増減", 10), ("評価(前回)", 14), ("評価(今回)", 14),
         };
         Header(sheet, 2, columns);
         var row = 3;
@@ -155,6 +226,7 @@ public static class ExcelReportWriter
                 row++;
             }
             sheet.Range(first, 1, row - 1, 5).Style(s => s.Grid());
+            Wrap(sheet, first + 1, row - 1, [3, 5]);
         }
         sheet.SetColumnWidth(3, Math.Max(sheet.ColumnWidth(3), 40));
         sheet.SetColumnWidth(5, Math.Max(sheet.ColumnWidth(5), 40));
@@ -163,9 +235,9 @@ public static class ExcelReportWriter
 
     private static readonly (string Title, double Width)[] ListColumns =
     [
-        ("コード", 9), ("重点取組", 8), ("取組項目", 26), ("工程名", 40), ("主管課", 18), ("関係課", 24), ("計画期間", 30),
+        ("コード", 9), ("重点取組", 8), ("取組項目", 18), ("工程名", 30), ("主管課", 18), ("関係課", 20), ("計画期間", 22),
         ("計画開始", 10), ("計画終了", 10), ("状態", 8), ("進捗率", 8), ("実績開始", 11), ("実績終了", 11),
-        ("判定", 18), ("信号", 6), ("遅延理由", 40), ("対応策", 40), ("備考", 30), ("出典", 14),
+        ("判定", 18), ("信号", 6), ("遅延理由", 30), ("対応策", 30), ("備考", 24), ("出典", 14),
     ];
 
     private static void MilestoneList(XlsxSheet sheet, ReportHeader h, IReadOnlyList<MilestoneRow> rows)
@@ -201,7 +273,7 @@ public static class ExcelReportWriter
             row++;
         }
         Table(sheet, 2, row - 1, ListColumns.Length);
-        Wrap(sheet, 3, row - 1, [3, 4, 6, 7, 14, 16, 17, 18]);
+        Wrap(sheet, 3, row - 1, [3, 4, 6, 7, 14, 16, 17, 18, 19]);
         // Formats set once per column rather than per cell.
         if (row > 3)
         {
@@ -211,7 +283,8 @@ public static class ExcelReportWriter
             SignalColumn(sheet.Range(3, 15, row - 1, 15));
         }
         sheet.Freeze(2, 4);
-        sheet.PrintA3Landscape(2);
+        // Too wide for one page at a readable size: the code, initiative, track and title repeat on each page.
+        sheet.PrintA3Landscape(2, repeatColumns: 4);
     }
 
     private static void LateList(XlsxSheet sheet, ReportHeader h, IReadOnlyList<MilestoneRow> rows)
@@ -219,8 +292,8 @@ public static class ExcelReportWriter
         Stamp(sheet, LateSheet, h);
         var columns = new (string, double)[]
         {
-            ("コード", 9), ("重点取組", 8), ("工程名", 36), ("主管課", 18), ("計画期間", 28), ("状態", 8), ("進捗率", 8),
-            ("判定", 18), ("遅延理由", 50), ("対応策", 50),
+            ("コード", 9), ("重点取組", 8), ("工程名", 30), ("主管課", 18), ("計画期間", 22), ("状態", 8), ("進捗率", 8),
+            ("判定", 14), ("遅延理由", 40), ("対応策", 40),
         };
         Header(sheet, 2, columns);
         var red = ReportPalette.Signal(Signal.Red).Strong;
@@ -595,7 +668,7 @@ public static class ExcelReportWriter
     private static void SignalCell(XlsxCell cell, Signal signal, bool fillOnly = false)
     {
         var fill = ReportPalette.Signal(signal).Strong;
-        cell.Text(signal.Label()).Style(s => s with { Fill = fill });
+        cell.Text(ReportNotes.SignalText(signal)).Style(s => s with { Fill = fill });
         if (!fillOnly)
         {
             SignalColumn(cell.AsRange());

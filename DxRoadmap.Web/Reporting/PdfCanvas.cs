@@ -1,9 +1,7 @@
-using System.Globalization;
-using System.Text;
 using PdfSharp;
 using PdfSharp.Drawing;
+using DxRoadmap.Domain.Schedule;
 using PdfSharp.Pdf;
-using PdfSharp.Pdf.Advanced;
 
 namespace DxRoadmap.Web.Reporting;
 
@@ -20,8 +18,14 @@ public enum CellAlign
     Right = 2,
 }
 
-/// <summary>A table column: a title, a share of the table width, alignment.</summary>
-internal sealed record PdfColumn(string Title, double Weight, CellAlign Align = CellAlign.Left);
+/// <summary>
+/// A table column: a title, a share of the table width, alignment. A centred or right-aligned column, or one
+/// marked <paramref name="Whole"/>, is widened so that none of its values breaks (「未着手」, 「100%」, 「5.2-02」).
+/// </summary>
+internal sealed record PdfColumn(string Title, double Weight, CellAlign Align = CellAlign.Left, bool Whole = false)
+{
+    public bool KeepsValuesWhole => Whole || Align != CellAlign.Left;
+}
 
 /// <summary>One table cell's text and optional colours.</summary>
 internal sealed record PdfCell(string? Text, string? Fill = null, string? Color = null, bool Bold = false)
@@ -47,8 +51,8 @@ internal sealed class PdfCanvas : IDisposable
     private readonly string _footerLeft;
     private readonly Dictionary<(ReportFace Face, bool Bold, double Size), XFont> _fonts = [];
     private readonly Dictionary<(bool Bold, double Size, string Element), double> _widths = [];
-    private readonly SortedSet<int> _fallbackCharacters = [];
     private XGraphics? _graphics;
+    private PdfPage? _page;
 
     public PdfCanvas(PdfDocument document, PaperSize paper, string headerLeft, string headerRight, string footerLeft)
     {
@@ -160,82 +164,7 @@ internal sealed class PdfCanvas : IDisposable
         {
             g.DrawString(runs[i].Text, Font(runs[i].Face, size, bold), brush, new XPoint(x, at.Y), XStringFormats.BaseLineLeft);
             x += widths[i];
-            if (runs[i].Face == ReportFace.Fallback)
-            {
-                foreach (var rune in runs[i].Text.EnumerateRunes())
-                {
-                    _fallbackCharacters.Add(rune.Value);
-                }
-            }
         }
-    }
-
-    /// <summary>
-    /// PDFsharp 6.2 writes a character outside the BMP into a font's ToUnicode map as a bare code point
-    /// (&lt;20BB7&gt;) rather than in UTF-16 (&lt;D842DFB7&gt;), so copying or searching the PDF finds ₻ for 𠮷.
-    /// Such characters are drawn with the fallback font, so before saving, its map is replaced by one written
-    /// here from the characters drawn with it. Call once, after the last page is drawn.
-    /// </summary>
-    public void WriteFallbackTextMap()
-    {
-        if (_fallbackCharacters.Count == 0)
-        {
-            return;
-        }
-        var glyphs = new SortedDictionary<int, int>();
-        foreach (var codePoint in _fallbackCharacters)
-        {
-            if (ReportFonts.Runs.Fallback.GlyphOf(codePoint) is { } glyph)
-            {
-                glyphs.TryAdd(glyph, codePoint);
-            }
-        }
-        var map = new PdfDictionary(_document);
-        map.CreateStream(Encoding.ASCII.GetBytes(ToUnicodeMap(glyphs)));
-        _document.Internals.AddObject(map);
-        var done = new HashSet<PdfDictionary>();
-        foreach (var page in _document.Pages)
-        {
-            if (page.Resources.Elements.GetDictionary("/Font") is not { } fonts)
-            {
-                continue;
-            }
-            foreach (var item in fonts.Elements.Values)
-            {
-                if ((item as PdfReference)?.Value is PdfDictionary font && done.Add(font)
-                    && font.Elements.GetName("/BaseFont").Contains(ReportFonts.FallbackFamily, StringComparison.Ordinal))
-                {
-                    font.Elements.SetReference("/ToUnicode", map);
-                }
-            }
-        }
-    }
-
-    /// <summary>A ToUnicode CMap from glyph indices (the CIDs under Identity-H) to UTF-16BE.</summary>
-    internal static string ToUnicodeMap(IReadOnlyDictionary<int, int> glyphToCodePoint)
-    {
-        var text = new StringBuilder();
-        text.Append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
-            .Append("/CIDSystemInfo <</Registry (Adobe)/Ordering (UCS)/Supplement 0>> def\n")
-            .Append("/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n")
-            .Append("1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n");
-        // A bfchar block holds at most 100 entries.
-        foreach (var block in glyphToCodePoint.Chunk(100))
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{block.Length} beginbfchar\n");
-            foreach (var (glyph, codePoint) in block)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"<{glyph:X4}> <");
-                foreach (var unit in char.ConvertFromUtf32(codePoint))
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"{(int)unit:X4}");
-                }
-                text.Append(">\n");
-            }
-            text.Append("endbfchar\n");
-        }
-        text.Append("endcmap CMapName currentdict /CMap defineresource pop end end");
-        return text.ToString();
     }
 
     public List<string> Wrap(string? text, double width, double size, bool bold = false) =>
@@ -246,7 +175,7 @@ internal sealed class PdfCanvas : IDisposable
     public void NewPage(bool plain = false)
     {
         _graphics?.Dispose();
-        var page = _document.AddPage();
+        var page = _page = _document.AddPage();
         page.Size = _paper == PaperSize.A3 ? PageSize.A3 : PageSize.A4;
         page.Orientation = PageOrientation.Landscape;
         _graphics = XGraphics.FromPdfPage(page);
@@ -259,6 +188,17 @@ internal sealed class PdfCanvas : IDisposable
             DrawText(_headerRight, 8, false, Brush(ReportPalette.Ink), new XPoint(Right, Margin + 10), XStringFormats.BaseLineRight);
             G.DrawLine(new XPen(Color(ReportPalette.Accent), 0.8), Left, Margin + 15, Right, Margin + 15);
         }
+    }
+
+    /// <summary>
+    /// A bookmark to the current page in the document outline, under <paramref name="parent"/> or at the top.
+    /// </summary>
+    public PdfOutline Bookmark(string title, PdfOutline? parent = null)
+    {
+        var page = _page ?? throw new InvalidOperationException("ページがありません。");
+        var outlines = parent?.Outlines ?? _document.Outlines;
+        var outline = outlines.Add(title, page, opened: parent is null);
+        return outline;
     }
 
     /// <summary>Moves to a new page unless <paramref name="height"/> still fits below the cursor.</summary>
@@ -292,12 +232,13 @@ internal sealed class PdfCanvas : IDisposable
     /// A table across the content width; rows are as tall as their wrapped text and never split, and a page
     /// break repeats the caption (続き) and the header row.
     /// </summary>
-    public void Table(string? caption, IReadOnlyList<PdfColumn> columns, IEnumerable<IReadOnlyList<PdfCell>> rows)
+    public void Table(string? caption, IReadOnlyList<PdfColumn> columns, IEnumerable<IReadOnlyList<PdfCell>> rows,
+        PdfOutline? bookmarkUnder = null)
     {
         var size = BodySize;
         var line = size * 1.35;
-        var total = columns.Sum(c => c.Weight);
-        var widths = columns.Select(c => ContentWidth * c.Weight / total).ToArray();
+        var list = rows as IReadOnlyList<IReadOnlyList<PdfCell>> ?? rows.ToList();
+        var widths = ColumnWidths(columns, list, size);
         var headerLines = columns.Select((c, i) => Wrap(c.Title, widths[i] - 2 * CellPadding, size, true)).ToList();
         var headerHeight = headerLines.Max(l => l.Count) * line + 2 * CellPadding;
 
@@ -320,8 +261,12 @@ internal sealed class PdfCanvas : IDisposable
         }
 
         Need(headerHeight + line * 2 + (caption is null ? 0 : size * 3));
+        if (bookmarkUnder is not null && caption is not null)
+        {
+            Bookmark(caption, bookmarkUnder);
+        }
         DrawHeader(false);
-        foreach (var row in rows)
+        foreach (var row in list)
         {
             var wrapped = row.Select((cell, i) => Wrap(cell.Text, widths[i] - 2 * CellPadding, size, cell.Bold)).ToList();
             var height = Math.Max(1, wrapped.Max(l => l.Count)) * line + 2 * CellPadding;
@@ -341,6 +286,48 @@ internal sealed class PdfCanvas : IDisposable
             Y += height;
         }
         Y += size;
+    }
+
+    /// <summary>
+    /// Widths by weight, then each column that keeps its values whole gets at least its widest value, taken
+    /// from the columns that wrap in proportion to their widths.
+    /// </summary>
+    private double[] ColumnWidths(IReadOnlyList<PdfColumn> columns, IReadOnlyList<IReadOnlyList<PdfCell>> rows, double size)
+    {
+        var total = columns.Sum(c => c.Weight);
+        var widths = columns.Select(c => ContentWidth * c.Weight / total).ToArray();
+        var needed = new double[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (!columns[i].KeepsValuesWhole)
+            {
+                continue;
+            }
+            foreach (var row in rows)
+            {
+                foreach (var part in (row[i].Text ?? "").Split('\n'))
+                {
+                    // Measured as Wrap measures, from the cached character widths.
+                    var width = 0.0;
+                    foreach (var element in JapaneseLineBreaker.Elements(ReportFonts.Printable(part)))
+                    {
+                        width += CharWidth(element, size, row[i].Bold);
+                    }
+                    needed[i] = Math.Max(needed[i], width + 2 * CellPadding + 1);
+                }
+            }
+        }
+        var extra = Enumerable.Range(0, columns.Count).Sum(i => Math.Max(0, needed[i] - widths[i]));
+        var flexible = Enumerable.Range(0, columns.Count).Where(i => !columns[i].KeepsValuesWhole).Sum(i => widths[i]);
+        if (extra <= 0 || flexible <= extra * 2)
+        {
+            return widths;
+        }
+        for (var i = 0; i < columns.Count; i++)
+        {
+            widths[i] = columns[i].KeepsValuesWhole ? Math.Max(widths[i], needed[i]) : widths[i] * (1 - extra / flexible);
+        }
+        return widths;
     }
 
     private void DrawLines(IReadOnlyList<string> lines, double x, double y, double width, double size, bool bold, string color, CellAlign align)
@@ -377,6 +364,73 @@ internal sealed class PdfCanvas : IDisposable
                 DrawText(g, _footerLeft, 8, false, Brush(ReportPalette.Ink), new XPoint(Margin, y), XStringFormats.BaseLineLeft);
             }
         }
+    }
+
+    /// <summary>
+    /// A signal as a shape (● 青, ▲ 黄, ■ 赤) in its colour, centred on (<paramref name="x"/>, <paramref name="y"/>):
+    /// on a grey photocopy the three colours look alike, the shapes do not.
+    /// </summary>
+    public void SignalMark(Signal signal, double x, double y, double size)
+    {
+        var brush = Brush(ReportPalette.Signal(signal).Strong);
+        var r = size / 2;
+        switch (signal)
+        {
+            case Signal.Red:
+                G.DrawRectangle(brush, x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
+                break;
+            case Signal.Yellow:
+                G.DrawPolygon(new XPen(Color(ReportPalette.Ink), 0.4), brush, [new(x, y - r), new(x + r * 1.1, y + r * 0.85), new(x - r * 1.1, y + r * 0.85)], XFillMode.Winding);
+                break;
+            default:
+                G.DrawEllipse(brush, x - r, y - r, size, size);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Parallel lines across a rectangle, clipped to it: the pattern that tells a state apart without colour.
+    /// <paramref name="angle"/> is the slope: 1 rises to the right, -1 falls, 0 is horizontal, 2 vertical.
+    /// </summary>
+    public void Hatch(XRect area, string color, double spacing, int angle, double width = 0.5)
+    {
+        if (area.Width <= 0 || area.Height <= 0)
+        {
+            return;
+        }
+        var state = G.Save();
+        G.IntersectClip(area);
+        var pen = new XPen(Color(color), width);
+        if (angle == 2)
+        {
+            for (var x = area.Left + spacing / 2; x < area.Right; x += spacing)
+            {
+                G.DrawLine(pen, x, area.Top, x, area.Bottom);
+            }
+        }
+        else if (angle == 0)
+        {
+            for (var y = area.Top + spacing / 2; y < area.Bottom; y += spacing)
+            {
+                G.DrawLine(pen, area.Left, y, area.Right, y);
+            }
+        }
+        else
+        {
+            var h = area.Height;
+            for (var x = area.Left - h; x < area.Right; x += spacing)
+            {
+                if (angle > 0)
+                {
+                    G.DrawLine(pen, x, area.Bottom, x + h, area.Top);
+                }
+                else
+                {
+                    G.DrawLine(pen, x, area.Top, x + h, area.Bottom);
+                }
+            }
+        }
+        G.Restore(state);
     }
 
     public static XColor Color(string hex) => XColor.FromArgb(

@@ -2,6 +2,7 @@ using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Domain.Schedule.Gantt;
 using PdfSharp.Drawing;
+using PdfSharp.Pdf;
 
 namespace DxRoadmap.Web.Reporting;
 
@@ -15,7 +16,7 @@ internal static class PdfGantt
     private const double RowHeight = 14;
     private const double YearHeaderHeight = 16;
     private const double MonthHeaderHeight = 13;
-    private const double MinMonthWidth = 22;
+    private const double MinMonthWidth = 15;
 
     public static void Draw(PdfCanvas c, ReportHeader header, GanttGeometry chart, string heading)
     {
@@ -23,6 +24,7 @@ internal static class PdfGantt
         {
             c.NewPage();
             c.Heading(heading);
+            c.Bookmark(heading);
             c.Paragraph("対象の工程はありません。");
             return;
         }
@@ -32,20 +34,19 @@ internal static class PdfGantt
         var yearsPerTile = Math.Max(1, (int)(chartWidth / (12 * MinMonthWidth)));
         var tiles = (bands.Count + yearsPerTile - 1) / yearsPerTile;
 
-        // The newest years matter most at a meeting: a short remainder goes on the first tile, not the last.
-        var remainder = bands.Count % yearsPerTile;
+        // Years are spread evenly over the tiles, the newest (which matter most at a meeting) on the fuller ones,
+        // so that no tile spends its page on one nearly empty early year.
         var slices = new List<List<GanttYearBand>>();
-        if (remainder > 0)
+        for (int t = 0, from = 0; t < tiles; t++)
         {
-            slices.Add(bands.Take(remainder).ToList());
-        }
-        for (var i = remainder; i < bands.Count; i += yearsPerTile)
-        {
-            slices.Add(bands.Skip(i).Take(yearsPerTile).ToList());
+            var count = (bands.Count - from) / (tiles - t);
+            slices.Add(bands.Skip(from).Take(count).ToList());
+            from += count;
         }
         // Every tile keeps the same scale, so a month is as wide on every page.
         var scale = chartWidth / slices.Max(slice => slice.Sum(b => b.X1 - b.X0));
 
+        PdfOutline? section = null;
         for (var t = 0; t < tiles; t++)
         {
             var slice = slices[t];
@@ -58,6 +59,11 @@ internal static class PdfGantt
             {
                 c.NewPage();
                 c.Heading($"{heading}　{period}" + (tiles > 1 ? $"　({t + 1}/{tiles})" : ""));
+                if (firstRow == 0)
+                {
+                    section ??= c.Bookmark(heading);
+                    c.Bookmark(period, section);
+                }
                 var top = c.Y;
                 var bodyTop = top + YearHeaderHeight + MonthHeaderHeight;
                 var legendHeight = 30;
@@ -82,9 +88,7 @@ internal static class PdfGantt
         var x = c.Left;
         foreach (var tone in new[] { GanttTone.Done, GanttTone.InProgress, GanttTone.NotStarted, GanttTone.AtRisk, GanttTone.Late, GanttTone.External, GanttTone.OnHold })
         {
-            var colours = ReportPalette.Gantt(tone);
-            g.DrawRectangle(PdfCanvas.Brush(colours.Light), x, y + 2, 8, 7);
-            g.DrawRectangle(PdfCanvas.Brush(colours.Strong), x + 8, y + 2, 8, 7);
+            Swatch(c, tone, new XRect(x, y + 1, 16, 9));
             c.DrawText(tone.Label(), 7.5, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 20, y + 9), XStringFormats.BaseLineLeft);
             x += 30 + c.TextWidth(tone.Label(), 7.5);
         }
@@ -96,8 +100,49 @@ internal static class PdfGantt
         // The reading notes go on a line of their own so they fit an A4 page too.
         x = c.Left;
         y += 12;
-        c.DrawText("濃い部分 = 進捗済み、斜線 = 期限超過、◆ = 時点の工程、点線枠 = 当初計画", 7.5, false, PdfCanvas.Brush(ReportPalette.ExternalText),
+        c.DrawText("濃い部分 = 進捗済み、白地 = 未着手、横線 = 要注意、右下がり線 = 遅延、縦線 = 保留・中止、右上がり線 (赤枠) = 期限を過ぎた期間、◆ = 時点の工程、点線枠 = 当初計画", 7.5, false, PdfCanvas.Brush(ReportPalette.ExternalText),
             new XPoint(x, y + 9), XStringFormats.BaseLineLeft);
+    }
+
+    /// <summary>A legend swatch drawn as a bar of that state is: half done, so both parts show.</summary>
+    private static void Swatch(PdfCanvas c, GanttTone tone, XRect area)
+    {
+        var colours = ReportPalette.Gantt(tone);
+        BarFill(c, tone, area, tone == GanttTone.NotStarted ? 0 : area.Width / 2);
+        var outline = new XPen(PdfCanvas.Color(colours.Strong), 0.6);
+        if (tone == GanttTone.External)
+        {
+            outline.DashStyle = XDashStyle.Dash;
+        }
+        c.G.DrawRectangle(outline, area);
+    }
+
+    /// <summary>
+    /// A bar's fill: the done part solid, the rest light with the state's pattern (none for 進行中, white for
+    /// 未着手, horizontal lines for 要注意, falling lines for 遅延, vertical lines for 保留・中止), so every state reads in grey.
+    /// </summary>
+    private static void BarFill(PdfCanvas c, GanttTone tone, XRect area, double done)
+    {
+        var colours = ReportPalette.Gantt(tone);
+        var rest = new XRect(area.Left + done, area.Top, Math.Max(0, area.Width - done), area.Height);
+        c.G.DrawRectangle(PdfCanvas.Brush(tone == GanttTone.NotStarted ? "#FFFFFF" : colours.Light), area);
+        switch (tone)
+        {
+            case GanttTone.AtRisk:
+                c.Hatch(rest, colours.Strong, 2.5, 0, 0.6);
+                break;
+            case GanttTone.Late:
+                // Falling lines: the overdue stretch after the bar rises, so the two stay apart.
+                c.Hatch(rest, colours.Strong, 3, -1, 0.6);
+                break;
+            case GanttTone.OnHold or GanttTone.Cancelled:
+                c.Hatch(rest, colours.Strong, 3, 2, 0.6);
+                break;
+        }
+        if (done > 0)
+        {
+            c.G.DrawRectangle(PdfCanvas.Brush(colours.Strong), area.Left, area.Top + 1.5, done, area.Height - 3);
+        }
     }
 
     /// <summary>One page's piece of the chart: maps layout units to points and clips to its columns.</summary>
@@ -171,7 +216,7 @@ internal static class PdfGantt
                 }
                 if (row.LateCount > 0 && row.IsGroup)
                 {
-                    G.DrawEllipse(PdfCanvas.Brush(ReportPalette.Signal(Signal.Red).Strong), titleX + titleWidth - 10, y + 4, 6, 6);
+                    c.SignalMark(Signal.Red, titleX + titleWidth - 7, y + 7, 6);
                 }
             }
             var border = new XPen(PdfCanvas.Color(ReportPalette.Rule), 0.6);
@@ -203,7 +248,8 @@ internal static class PdfGantt
                     G.DrawRectangle(pen, Px(ghost.X0), y + 2, (ghost.X1 - ghost.X0) * scale, RowHeight - 4);
                 }
             }
-            foreach (var bar in chart.Bars.Where(b => b.Row >= firstRow && b.Row < lastRow && b.X1 > fromX && b.X0 < toX))
+            // An overdue bar ends before this tile but its hatching runs on to the as-of date, across every tile between.
+            foreach (var bar in chart.Bars.Where(b => b.Row >= firstRow && b.Row < lastRow && Math.Max(b.X1, b.OverdueTo ?? b.X1) > fromX && b.X0 < toX))
             {
                 DrawBar(bar);
             }
@@ -246,15 +292,15 @@ internal static class PdfGantt
                 var brush = new XLinearGradientBrush(new XPoint(left, 0), new XPoint(left + width, 0),
                     PdfCanvas.Color(tone.Light), XColor.FromArgb(255, 255, 255, 255));
                 G.DrawRectangle(brush, left, top, width, height);
+                if (bar.Progress > 0)
+                {
+                    var done = Math.Min(width, chart.TodayX is { } t ? Px(t) - left : width) * bar.Progress;
+                    G.DrawRectangle(PdfCanvas.Brush(tone.Strong), left, top + 1.5, done, height - 3);
+                }
             }
             else
             {
-                G.DrawRectangle(PdfCanvas.Brush(tone.Light), left, top, width, height);
-            }
-            if (bar.Progress > 0)
-            {
-                var done = bar.FadesOut ? Math.Min(width, (chart.TodayX is { } t ? Px(t) - left : width)) * bar.Progress : width * bar.Progress;
-                G.DrawRectangle(PdfCanvas.Brush(tone.Strong), left, top + 1.5, done, height - 3);
+                BarFill(c, bar.Tone, new XRect(left, top, width, height), width * bar.Progress);
             }
             if (!bar.FadesOut)
             {

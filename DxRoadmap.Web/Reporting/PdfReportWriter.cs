@@ -15,37 +15,58 @@ public static class PdfReportWriter
 {
     public const string Creator = "DxRoadmap";
 
-    public static void Write(CommitteeReport report, Stream output, PaperSize paper = PaperSize.A3)
+    public static void Write(CommitteeReport report, Stream output, PaperSize paper = PaperSize.A3,
+        ReportSections sections = ReportSections.All, TimeProvider? clock = null)
     {
         ReportFonts.EnsureRegistered();
         var h = report.Header;
         using var document = new PdfDocument();
+        document.Info.CreationDate = (clock ?? TimeProvider.System).GetLocalNow().DateTime;
         document.Info.Title = $"{h.PlanTitle} {h.Title} ({h.AsOfLabel})";
         document.Info.Subject = $"{h.MeetingName} 資料 基準日 {h.AsOfLabel} 対象 {h.ScopeLabel}";
         document.Info.Author = h.IssuedBy;
         document.Info.Creator = Creator;
         document.Info.Keywords = "進捗報告, " + h.MeetingName;
         document.PageLayout = PdfPageLayout.SinglePage;
+        // Screen readers read the title and the language; the outline is the way around a long report.
+        document.Language = "ja-JP";
+        document.ViewerPreferences.DisplayDocTitle = true;
+        document.PageMode = PdfPageMode.UseOutlines;
 
         using (var canvas = new PdfCanvas(document, paper, $"{h.PlanTitle}　{h.Title}",
                    $"基準日 {h.AsOfWithWestern}　対象 {h.ScopeLabel}", h.IssuedBy))
         {
             Cover(canvas, report);
-            Summary(canvas, report);
-            Standardisation(canvas, report.Standardisation);
-            PdfGantt.Draw(canvas, h, report.Gantt, "2. 工程表");
-            LateItems(canvas, report);
-            Appendix(canvas, report);
+            if (sections.HasFlag(ReportSections.Summary))
+            {
+                Summary(canvas, report);
+                InitiativePages(canvas, report);
+                Standardisation(canvas, report.Standardisation);
+            }
+            if (sections.HasFlag(ReportSections.Gantt))
+            {
+                PdfGantt.Draw(canvas, h, report.Gantt, "2. 工程表");
+            }
+            if (sections.HasFlag(ReportSections.Late))
+            {
+                LateItems(canvas, report);
+            }
+            if (sections.HasFlag(ReportSections.List))
+            {
+                Appendix(canvas, report);
+            }
             canvas.NumberPages();
-            canvas.WriteFallbackTextMap();
         }
-        document.Save(output, closeStream: false);
+        using var written = new MemoryStream();
+        document.Save(written, closeStream: false);
+        PdfFileFinish.Write(written.GetBuffer(), (int)written.Length, output);
     }
 
     private static void Cover(PdfCanvas c, CommitteeReport report)
     {
         var h = report.Header;
         c.NewPage(plain: true);
+        c.Bookmark("表紙");
         var g = c.G;
         var centre = c.Width / 2;
         var y = c.Height * 0.28;
@@ -82,10 +103,11 @@ public static class PdfReportWriter
     {
         c.NewPage();
         c.Heading("1. 重点取組の進捗状況");
+        c.Bookmark("1. 重点取組の進捗状況");
         InitiativeBars(c, report.Initiatives);
         c.Y += 6;
         LegendLine(c);
-        foreach (var line in ReportNotes.EvaluationRule.Prepend("評価の基準").Append(ReportNotes.Signal))
+        foreach (var line in ReportNotes.EvaluationRule.Prepend("評価の基準").Append(ReportNotes.Signal).Append(ReportNotes.SignalAndEvaluation))
         {
             c.Paragraph(line, c.BodySize, ReportPalette.ExternalText);
         }
@@ -95,7 +117,7 @@ public static class PdfReportWriter
         {
             c.Table($"前回会議 ({changes.SinceLabel}) からの増減",
                 [new("重点取組", 4), new("名称", 20), new("完了 前回→今回", 8, CellAlign.Center), new("完了 増減", 5, CellAlign.Right),
-                 new("遅延 前回→今回", 8, CellAlign.Center), new("遅延 増減", 5, CellAlign.Right), new("評価 前回→今回", 14, CellAlign.Center)],
+                 new("遅延・着手遅れ 前回→今回", 8, CellAlign.Center), new("遅延・着手遅れ 増減", 5, CellAlign.Right), new("評価 前回→今回", 14, CellAlign.Center)],
                 changes.Initiatives.Select(i => (IReadOnlyList<PdfCell>)
                 [
                     i.Code, i.Title, $"{i.DoneBefore} → {i.DoneNow}", Signed(i.DoneDelta), $"{i.LateBefore} → {i.LateNow}",
@@ -105,7 +127,7 @@ public static class PdfReportWriter
             if (changes.Milestones.Count > 0)
             {
                 c.Table("変更のあった工程",
-                    [new("コード", 5), new("取組", 3), new("工程名", 30), new("主管課", 10), new("変更内容", 30)],
+                    [new("コード", 5, Whole: true), new("取組", 3, Whole: true), new("工程名", 30), new("主管課", 10), new("変更内容", 30)],
                     changes.Milestones.Select(m => (IReadOnlyList<PdfCell>)[m.Code, m.InitiativeCode, m.Title, m.Owner, m.Change]));
             }
         }
@@ -119,6 +141,61 @@ public static class PdfReportWriter
                 d.Division, d.Name, N(d.Total), N(d.Owned), N(d.NotStarted), N(d.InProgress), N(d.Done), N(d.Late), N(d.Attention),
                 Share(d.ShareDone), SignalCell(d.Signal),
             ]));
+    }
+
+    /// <summary>
+    /// One page per initiative, as a 進捗状況報告 is read: its band from the summary, the 目標, the 所見 written for
+    /// the meeting, the indicators, and for 5.2 and 5.3 the procedures by stage and the hours saved.
+    /// </summary>
+    private static void InitiativePages(PdfCanvas c, CommitteeReport report)
+    {
+        PdfOutline? section = null;
+        foreach (var detail in report.Details)
+        {
+            c.NewPage();
+            var title = $"{detail.Code} {detail.Title}";
+            c.Heading(title);
+            section ??= c.Bookmark("重点取組ごとの状況");
+            c.Bookmark(title, section);
+            if (report.Initiatives.FirstOrDefault(i => i.Code == detail.Code) is { } row)
+            {
+                InitiativeBars(c, [row]);
+                c.Y += 4;
+            }
+            var finding = detail.Finding;
+            var lines = new List<(string Label, string? Text)> { ("目標", detail.Aim) };
+            lines.AddRange(finding is null
+                ? [("所見", ReportNotes.NoFinding)]
+                : [("取組内容", finding.Work), ("成果・実績", finding.Results), ("課題", finding.Issues), ("今後の方向性", finding.NextSteps)]);
+            c.Table(finding is null ? "目標と所見" : $"目標と所見 ({finding.MeetingLabel}の所見)",
+                [new("項目", 8, Whole: true), new("内容", 92)],
+                lines.Select(f => (IReadOnlyList<PdfCell>)[new PdfCell(f.Label, Bold: true), f.Text ?? "—"]));
+            if (detail.Indicators.Count > 0)
+            {
+                c.Table("指標",
+                    [new("指標", 30), new("目標値", 10, CellAlign.Right), new("目標年度", 10, CellAlign.Center),
+                     new("実績値", 10, CellAlign.Right), new("時点", 14, CellAlign.Center), new("達成率", 8, CellAlign.Right), new("区分", 10, CellAlign.Center)],
+                    detail.Indicators.Select(i => (IReadOnlyList<PdfCell>)
+                    [
+                        i.Name, i.TargetText, i.TargetYear ?? "—", i.ActualText, i.ActualOn ?? "—",
+                        i.Attainment is { } a ? $"{a}%" : "—", i.Computed ? "データから算出" : "入力",
+                    ]));
+            }
+            if (detail.ProcedureStages is { } stages)
+            {
+                c.Table("オンライン化手続 (5.2) の段階別件数",
+                    stages.Select(st => new PdfColumn(st.Stage, 10, CellAlign.Center)).Append(new PdfColumn("合計", 10, CellAlign.Center)).ToList(),
+                    [[.. stages.Select(st => new PdfCell(N(st.Count))), N(stages.Sum(st => st.Count))]]);
+            }
+            if (detail.Hours is { } hours)
+            {
+                c.Table("AI・RPA (5.3) による削減時間 (年間)",
+                    [new("適用業務", 10, CellAlign.Center), new("削減時間 (計画)", 10, CellAlign.Center), new("削減時間 (実績)", 10, CellAlign.Center),
+                     new("計画比", 10, CellAlign.Center)],
+                    [[N(hours.Cases) + "件", IndicatorRow.Number(hours.Planned) + "時間", IndicatorRow.Number(hours.Actual) + "時間",
+                      hours.Planned > 0 ? $"{Math.Round(hours.Actual / hours.Planned * 100)}%" : "—"]]);
+            }
+        }
     }
 
     /// <summary>
@@ -139,7 +216,9 @@ public static class PdfReportWriter
         // Twenty one-line rows fit on a page: start a fresh one rather than leave a few rows under the summary.
         var line = c.BodySize * 1.35;
         c.Need(c.BodySize * 3 + 5 * line + section.Systems.Count * (line + 6) + c.BodySize * 3);
-        c.Table($"標準化 (5.1) の進捗　完了率 {Share(section.Rate)}　全手順完了 {section.SystemsComplete}/{section.Systems.Count} 業務",
+        var caption = $"標準化 (5.1) の進捗　完了率 {Share(section.Rate)}　全手順完了 {section.SystemsComplete}/{section.Systems.Count} 業務";
+        c.Bookmark("標準化 (5.1) の進捗");
+        c.Table(caption,
             columns,
             section.Systems.Select(s => (IReadOnlyList<PdfCell>)
             [
@@ -164,8 +243,7 @@ public static class PdfReportWriter
             c.Need(rowHeight);
             var y = c.Y;
             g.DrawRectangle(new XPen(PdfCanvas.Color(ReportPalette.Rule), 0.4), c.Left, y, c.ContentWidth, rowHeight - 4);
-            var dot = ReportPalette.Signal(i.Signal).Strong;
-            g.DrawEllipse(PdfCanvas.Brush(dot), c.Left + 8, y + 14, 12, 12);
+            c.SignalMark(i.Signal, c.Left + 14, y + 20, 12);
             // A title that needs two lines at 11pt is set smaller so it stays clear of the 主管 line below.
             var titleSize = c.Wrap($"{i.Code} {i.Title}", titleWidth - 34, 11, true).Count > 1 ? 9 : 11;
             var titleLines = c.Wrap($"{i.Code} {i.Title}", titleWidth - 34, titleSize, true);
@@ -179,27 +257,23 @@ public static class PdfReportWriter
 
             var own = i.Total - i.External;
             var barX = c.Left + titleWidth;
-            // Light segments carry dark numbers, strong ones white.
-            var segments = new (int Count, string Color, bool Light)[]
-            {
-                (i.Done, ReportPalette.Status(MilestoneStatus.Done, false).Strong, false),
-                (i.InProgress, ReportPalette.Status(MilestoneStatus.InProgress, false).Strong, false),
-                (i.NotStarted, ReportPalette.Status(MilestoneStatus.NotStarted, false).Light, true),
-                (i.OnHold + i.Cancelled, ReportPalette.Status(MilestoneStatus.OnHold, false).Light, true),
-            };
             var x = barX;
-            foreach (var (count, color, light) in segments)
+            foreach (var (count, segment) in new[] { (i.Done, StatusSegment.Done), (i.InProgress, StatusSegment.InProgress),
+                         (i.NotStarted, StatusSegment.NotStarted), (i.OnHold + i.Cancelled, StatusSegment.OnHold) })
             {
                 if (own == 0 || count == 0)
                 {
                     continue;
                 }
                 var w = barWidth * count / own;
-                g.DrawRectangle(PdfCanvas.Brush(color), x, y + 8, w, 16);
+                DrawSegment(c, segment, new XRect(x, y + 8, w, 16));
                 if (w > 14)
                 {
-                    c.DrawText(N(count), 8, true, PdfCanvas.Brush(light ? ReportPalette.Ink : "#FFFFFF"),
-                        new XPoint(x + w / 2, y + 19), XStringFormats.BaseLineCenter);
+                    // Numbers sit on a white chip so they read over any fill or pattern.
+                    var label = N(count);
+                    var chip = c.TextWidth(label, 8, true) + 4;
+                    g.DrawRectangle(PdfCanvas.Brush("#FFFFFF"), x + w / 2 - chip / 2, y + 11.5, chip, 9);
+                    c.DrawText(label, 8, true, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + w / 2, y + 19), XStringFormats.BaseLineCenter);
                 }
                 x += w;
             }
@@ -223,9 +297,51 @@ public static class PdfReportWriter
 
             var tone = ReportPalette.Evaluation(i.Evaluation);
             g.DrawRoundedRectangle(PdfCanvas.Brush(tone.Strong), gradeX, y + 6, 84, 30, 6, 6);
-            c.DrawText(i.EvaluationLabel, 11, true, PdfCanvas.Brush("#FFFFFF"), new XPoint(gradeX + 42, y + 26), XStringFormats.BaseLineCenter);
+            // White on the yellow of B is faint, in colour and in grey alike.
+            var gradeText = i.Evaluation == Evaluation.B ? ReportPalette.Ink : "#FFFFFF";
+            g.DrawRoundedRectangle(new XPen(PdfCanvas.Color(ReportPalette.Ink), 0.6), gradeX, y + 6, 84, 30, 6, 6);
+            c.DrawText(i.EvaluationLabel, 11, true, PdfCanvas.Brush(gradeText), new XPoint(gradeX + 42, y + 26), XStringFormats.BaseLineCenter);
             c.Y += rowHeight;
         }
+    }
+
+    private enum StatusSegment
+    {
+        Done,
+        InProgress,
+        NotStarted,
+        OnHold,
+    }
+
+    private static readonly (StatusSegment Segment, string Label)[] Segments =
+        [(StatusSegment.Done, "完了"), (StatusSegment.InProgress, "進行中"), (StatusSegment.NotStarted, "未着手"), (StatusSegment.OnHold, "保留・中止")];
+
+    /// <summary>
+    /// A part of the status bar: 完了 solid, 進行中 hatched, 未着手 plain light, 保留・中止 with horizontal lines,
+    /// so that the parts stay apart on a grey copy.
+    /// </summary>
+    private static void DrawSegment(PdfCanvas c, StatusSegment segment, XRect area)
+    {
+        var g = c.G;
+        switch (segment)
+        {
+            case StatusSegment.Done:
+                g.DrawRectangle(PdfCanvas.Brush(ReportPalette.Status(MilestoneStatus.Done, false).Strong), area);
+                break;
+            case StatusSegment.InProgress:
+                var tone = ReportPalette.Status(MilestoneStatus.InProgress, false);
+                g.DrawRectangle(PdfCanvas.Brush(tone.Light), area);
+                c.Hatch(area, tone.Strong, 3, 1, 1.1);
+                break;
+            case StatusSegment.NotStarted:
+                g.DrawRectangle(PdfCanvas.Brush(ReportPalette.Status(MilestoneStatus.NotStarted, false).Light), area);
+                break;
+            default:
+                g.DrawRectangle(PdfCanvas.Brush("#FFFFFF"), area);
+                c.Hatch(area, ReportPalette.Status(MilestoneStatus.OnHold, false).Strong, 3, 0, 0.6);
+                break;
+        }
+        g.DrawRectangle(new XPen(PdfCanvas.Color(ReportPalette.Ink), 0.4), area);
     }
 
     private static void LegendLine(PdfCanvas c)
@@ -233,20 +349,22 @@ public static class PdfReportWriter
         var g = c.G;
         var x = c.Left;
         var y = c.Y + 8;
-        foreach (var (label, color) in new[]
-                 {
-                     ("完了", ReportPalette.Status(MilestoneStatus.Done, false).Strong),
-                     ("進行中", ReportPalette.Status(MilestoneStatus.InProgress, false).Strong),
-                     ("未着手", ReportPalette.Status(MilestoneStatus.NotStarted, false).Light),
-                     ("保留・中止", ReportPalette.Status(MilestoneStatus.OnHold, false).Light),
-                 })
+        foreach (var (segment, label) in Segments)
         {
-            g.DrawRectangle(new XPen(PdfCanvas.Color(ReportPalette.Rule), 0.4), PdfCanvas.Brush(color), x, y - 7, 14, 9);
+            DrawSegment(c, segment, new XRect(x, y - 7, 14, 9));
             c.DrawText(label, 8, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 18, y), XStringFormats.BaseLineLeft);
             x += 30 + c.TextWidth(label, 8);
         }
         g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.Ink), 1.2) { DashStyle = XDashStyle.Dash }, x, y - 8, x, y + 2);
         c.DrawText("計画上の進捗 (期間の経過割合)", 8, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 6, y), XStringFormats.BaseLineLeft);
+        x += 20 + c.TextWidth("計画上の進捗 (期間の経過割合)", 8);
+        foreach (var signal in new[] { Signal.Blue, Signal.Yellow, Signal.Red })
+        {
+            c.SignalMark(signal, x + 5, y - 3, 9);
+            var label = "信号 " + signal.Label();
+            c.DrawText(label, 8, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(x + 13, y), XStringFormats.BaseLineLeft);
+            x += 22 + c.TextWidth(label, 8);
+        }
         c.Y += 18;
     }
 
@@ -254,13 +372,14 @@ public static class PdfReportWriter
     {
         c.NewPage();
         c.Heading($"3. 遅延している工程 ({report.Late.Count}件)");
+        c.Bookmark($"3. 遅延している工程 ({report.Late.Count}件)");
         if (report.Late.Count == 0)
         {
             c.Paragraph(ReportNotes.NoLateItems);
             return;
         }
         c.Table(null,
-            [new("コード", 5), new("取組", 3), new("工程名", 20), new("主管課", 9), new("計画期間", 13), new("状態 / 進捗", 6, CellAlign.Center),
+            [new("コード", 5, Whole: true), new("取組", 3, Whole: true), new("工程名", 20), new("主管課", 9), new("計画期間", 13), new("状態 / 進捗", 6, CellAlign.Center),
              new("判定", 9), new("遅延理由", 27), new("対応策", 27)],
             report.Late.Select(m => (IReadOnlyList<PdfCell>)
             [
@@ -270,20 +389,31 @@ public static class PdfReportWriter
             ]));
     }
 
+    /// <summary>The full list, one table per 重点取組 so that each has its bookmark.</summary>
     private static void Appendix(PdfCanvas c, CommitteeReport report)
     {
         c.NewPage();
-        c.Heading($"付録 工程一覧 ({report.Milestones.Count}件)");
-        c.Table(null,
-            [new("コード", 5), new("取組", 3), new("取組項目", 13), new("工程名", 22), new("主管課", 9), new("計画期間", 13),
-             new("状態", 4, CellAlign.Center), new("進捗", 4, CellAlign.Right), new("実績", 10), new("判定", 10), new("信号", 3, CellAlign.Center), new("備考", 16)],
-            report.Milestones.Select(m => (IReadOnlyList<PdfCell>)
-            [
-                m.Code, m.InitiativeCode, m.TrackTitle,
-                new PdfCell(m.Title, Color: m.External ? ReportPalette.ExternalText : null),
-                m.Owner, m.Period, m.StatusLabel, m.External ? "" : m.Progress + "%", Actual(m), m.State,
-                m.External ? "" : SignalCell(m.Signal), m.Note,
-            ]));
+        var title = $"付録 工程一覧 ({report.Milestones.Count}件)";
+        c.Heading(title);
+        var section = c.Bookmark(title);
+        PdfColumn[] columns =
+        [
+            new("コード", 5, Whole: true), new("取組", 3, Whole: true), new("取組項目", 13), new("工程名", 22), new("主管課", 9), new("計画期間", 13),
+            new("状態", 4, CellAlign.Center), new("進捗", 4, CellAlign.Right), new("実績", 10), new("判定", 10), new("信号", 3, CellAlign.Center), new("備考", 16),
+        ];
+        var titles = report.Initiatives.ToDictionary(i => i.Code, i => i.Title);
+        foreach (var group in report.Milestones.GroupBy(m => m.InitiativeCode))
+        {
+            c.Table($"{group.Key} {titles.GetValueOrDefault(group.Key, "")} ({group.Count()}件)", columns,
+                group.Select(m => (IReadOnlyList<PdfCell>)
+                [
+                    m.Code, m.InitiativeCode, m.TrackTitle,
+                    new PdfCell(m.Title, Color: m.External ? ReportPalette.ExternalText : null),
+                    m.Owner, m.Period, m.StatusLabel, m.External ? "" : m.Progress + "%", Actual(m), m.State,
+                    m.External ? "" : SignalCell(m.Signal), m.Note,
+                ]),
+                bookmarkUnder: section);
+        }
     }
 
     private static string Actual(MilestoneRow m) => (m.ActualStart, m.ActualEnd) switch
@@ -295,7 +425,7 @@ public static class PdfReportWriter
     };
 
     private static PdfCell SignalCell(Signal signal) =>
-        new(signal.Label(), Fill: ReportPalette.Signal(signal).Strong, Color: "#FFFFFF", Bold: true);
+        new(ReportNotes.SignalText(signal), Fill: ReportPalette.Signal(signal).Strong, Color: "#FFFFFF", Bold: true);
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -56,3 +56,55 @@ public static class ReportFormats
         return name;
     }
 }
+
+/// <summary>
+/// The parts of the PDF report to print. At 10,000 milestones the chart and the full list run to a thousand
+/// pages; a meeting often needs only the summary.
+/// </summary>
+[Flags]
+public enum ReportSections
+{
+    /// <summary>Cover, 重点取組 summary and per-initiative pages, 標準化, 課別.</summary>
+    Summary = 1,
+
+    /// <summary>The Gantt chart.</summary>
+    Gantt = 2,
+
+    /// <summary>The late items with reasons and countermeasures.</summary>
+    Late = 4,
+
+    /// <summary>The appendix listing every milestone.</summary>
+    List = 8,
+
+    All = Summary | Gantt | Late | List,
+}
+
+public static class ReportSectionNames
+{
+    public const string Help = "summary, gantt, late, list をカンマ区切りで (例: summary,late)";
+
+    /// <summary>「summary,late」 → Summary | Late; false on an unknown or empty name.</summary>
+    public static bool TryParse(string? text, out ReportSections sections)
+    {
+        sections = 0;
+        foreach (var name in (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            ReportSections? one = name.ToLowerInvariant() switch
+            {
+                "summary" => ReportSections.Summary,
+                "gantt" => ReportSections.Gantt,
+                "late" => ReportSections.Late,
+                "list" => ReportSections.List,
+                "all" => ReportSections.All,
+                _ => null,
+            };
+            if (one is null)
+            {
+                sections = 0;
+                return false;
+            }
+            sections |= one.Value;
+        }
+        return sections != 0;
+    }
+}

@@ -61,8 +61,11 @@ internal sealed class XlsxBook : IDisposable
     private readonly double _fontSize;
     private bool _saved;
 
-    public XlsxBook(Stream output, string fontName, double fontSize)
+    private readonly TimeProvider _clock;
+
+    public XlsxBook(Stream output, string fontName, double fontSize, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         _output = output;
         _fontName = fontName;
         _fontSize = fontSize;
@@ -79,6 +82,9 @@ internal sealed class XlsxBook : IDisposable
     public string? Author { get; set; }
 
     public string? Company { get; set; }
+
+    /// <summary>The size of text whose style names none.</summary>
+    internal double FontSize => _fontSize;
 
     internal int StyleId(XlsxStyle style) => _styles.Id(style);
 
@@ -130,7 +136,7 @@ internal sealed class XlsxBook : IDisposable
         _document.PackageProperties.Title = Title;
         _document.PackageProperties.Subject = Subject;
         _document.PackageProperties.Creator = Author;
-        _document.PackageProperties.Created = DateTime.UtcNow;
+        _document.PackageProperties.Created = _clock.GetUtcNow().UtcDateTime;
         _document.AddExtendedFilePropertiesPart().Properties = new Properties(new Application("DxRoadmap"), new Company(Company ?? ""));
         _document.Dispose();
         _saved = true;

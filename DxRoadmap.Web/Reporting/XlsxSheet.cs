@@ -33,6 +33,8 @@ internal sealed class XlsxSheet(XlsxBook book, string name)
 
     internal (int Row1, int Column1, int Row2, int Column2)? FilterArea { get; private set; }
 
+    private readonly HashSet<(int Row, int Column)> _merged = [];
+    private int _repeatColumns;
     private (int Rows, int Columns) _frozen;
     private bool _printGridLines;
     private bool _print;
@@ -51,18 +53,47 @@ internal sealed class XlsxSheet(XlsxBook book, string name)
 
     public void FreezeRows(int rows) => _frozen = (rows, 0);
 
-    internal void Merge(XlsxRange range) => _merges.Add(Reference(range));
+    internal void Merge(XlsxRange range)
+    {
+        _merges.Add(Reference(range));
+        for (var r = range.Row1; r <= range.Row2; r++)
+        {
+            for (var c = range.Column1; c <= range.Column2; c++)
+            {
+                _merged.Add((r, c));
+            }
+        }
+    }
 
     internal void SetAutoFilter(XlsxRange range) => FilterArea = (range.Row1, range.Column1, range.Row2, range.Column2);
 
-    /// <summary>A3 landscape, one page wide, rows 1…<paramref name="headerRow"/> repeated, page n / N and the sheet name in the footer.</summary>
+    /// <summary>
+    /// A3 landscape, rows 1…<paramref name="headerRow"/> repeated, page n / N and the sheet name in the footer.
+    /// One page wide when that still prints the smallest text at <see cref="MinimumPrintedPoints"/> or more;
+    /// otherwise at the scale that does, with columns 1…<paramref name="repeatColumns"/> (at least the first)
+    /// repeated on every page across.
+    /// </summary>
     public void PrintA3Landscape(int headerRow, int repeatColumns = 0, bool gridLines = false)
     {
         _print = true;
         RepeatRows = (1, headerRow);
-        RepeatColumns = repeatColumns > 0 ? (1, repeatColumns) : null;
+        _repeatColumns = repeatColumns;
         _printGridLines = gridLines;
     }
+
+    /// <summary>The smallest text size a printed page may carry.</summary>
+    public const double MinimumPrintedPoints = 8;
+
+    /// <summary>A3 landscape less the left and right margins (0.4 in each), in points.</summary>
+    public const double PrintableWidth = 420 / 25.4 * 72 - 2 * 0.4 * 72;
+
+    /// <summary>
+    /// Points per unit of column width as Excel stores it (the padding included): one unit is the width of a
+    /// digit of the workbook font. LibreOffice prints BIZ UDPゴシック 10 pt at about 6.4 pt per unit (measured
+    /// on its PDF output); a little more is allowed so that the check errs on the readable side.
+    /// </summary>
+    public const double PointsPerWidthUnit = 6.5;
+
 
     internal ref Slot At(int row, int column)
     {
@@ -119,11 +150,17 @@ internal sealed class XlsxSheet(XlsxBook book, string name)
     /// <summary>Streams the worksheet part, in the element order the schema requires.</summary>
     internal void WriteTo(OpenXmlWriter writer, bool selected, Func<string, int> sharedString)
     {
+        var lastColumn = FitToContent();
+        var scale = PrintScale(lastColumn);
         writer.WriteStartElement(new Worksheet());
         if (_print)
         {
-            writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+            writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = scale is null }));
         }
+        writer.WriteElement(new SheetDimension
+        {
+            Reference = _rows.Count == 0 ? "A1" : $"A1:{Column(Math.Max(1, lastColumn))}{_rows.Count}",
+        });
         var view = new SheetView { WorkbookViewId = 0, TabSelected = selected ? true : null };
         if (_frozen.Rows > 0 || _frozen.Columns > 0)
         {
@@ -225,12 +262,149 @@ internal sealed class XlsxSheet(XlsxBook book, string name)
             {
                 PaperSize = 8, // A3
                 Orientation = OrientationValues.Landscape,
-                FitToWidth = 1,
-                FitToHeight = 0,
+                Scale = scale,
+                FitToWidth = scale is null ? 1u : null,
+                FitToHeight = scale is null ? 0u : null,
             });
             writer.WriteElement(new HeaderFooter(new OddFooter("&C&P / &N&R" + Name.Replace("&", "&&", StringComparison.Ordinal))));
         }
         writer.WriteEndElement();
+    }
+
+    /// <summary>
+    /// Widens each column to the longest unwrapped text of its table cells (up to <see cref="WidestColumn"/>) and gives every row
+    /// holding wrapped text the height of its lines, so that no printed cell is cut or runs into the next row.
+    /// Returns the last column used.
+    /// </summary>
+    private int FitToContent()
+    {
+        var lastColumn = _widths.Count > 0 ? _widths.Keys.Max() : 0;
+        var widest = new Dictionary<int, double>();
+        for (var r = 0; r < _rows.Count; r++)
+        {
+            var cells = _rows[r];
+            if (cells is null)
+            {
+                continue;
+            }
+            var lines = 1.0;
+            var size = 0.0;
+            for (var c = 0; c < cells.Length; c++)
+            {
+                ref readonly var slot = ref cells[c];
+                if (slot.Text is null && !slot.HasNumber && slot.Style == 0)
+                {
+                    continue;
+                }
+                lastColumn = Math.Max(lastColumn, c + 1);
+                if (slot.Text is null || _merged.Contains((r + 1, c + 1)))
+                {
+                    continue;
+                }
+                var style = Book.Style(slot.Style);
+                var fontScale = (style.FontSize == 0 ? Book.FontSize : style.FontSize) / Book.FontSize;
+                if (style.Wrap)
+                {
+                    lines = Math.Max(lines, TextLines(slot.Text, ColumnWidth(c + 1) / fontScale));
+                    size = Math.Max(size, style.FontSize == 0 ? Book.FontSize : style.FontSize);
+                }
+                else if (style.Left != XlsxLine.None && !slot.Text.Contains('\n', StringComparison.Ordinal))
+                {
+                    // Only a table's cells (they have borders) must fit; a title or a note may run on.
+                    var width = TextWidth(slot.Text) * fontScale + 1;
+                    widest[c + 1] = Math.Max(widest.GetValueOrDefault(c + 1), width);
+                }
+            }
+            if (lines > 1 && !_heights.ContainsKey(r + 1))
+            {
+                _heights[r + 1] = Math.Ceiling(lines * size * LineSpacing + 3);
+            }
+        }
+        foreach (var (column, width) in widest)
+        {
+            if (width > ColumnWidth(column))
+            {
+                _widths[column] = Math.Min(WidestColumn, width);
+            }
+        }
+        return lastColumn;
+    }
+
+    /// <summary>Line height as a multiple of the font size, as Excel and LibreOffice set BIZ UDPゴシック.</summary>
+    private const double LineSpacing = 1.5;
+
+    /// <summary>The widest a column grows to fit its text; longer text is for wrapped columns.</summary>
+    private const double WidestColumn = 60;
+
+    /// <summary>Width in digit widths: a full-width character is two, anything else one (a safe over-estimate).</summary>
+    internal static double TextWidth(string text)
+    {
+        double width = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            width += IsWide(rune.Value) ? 2 : 1;
+        }
+        return width;
+    }
+
+    private static bool IsWide(int c) =>
+        c is >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF
+            or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000
+            or 0x25A0 or 0x25B2 or 0x25C6 or 0x25CF or 0x2605;
+
+    /// <summary>Lines a wrapped cell needs in a column <paramref name="columnWidth"/> digits wide.</summary>
+    internal static double TextLines(string text, double columnWidth)
+    {
+        var usable = Math.Max(1, columnWidth - 0.5);
+        double lines = 0;
+        foreach (var paragraph in text.Split('\n'))
+        {
+            lines += Math.Max(1, Math.Ceiling(TextWidth(paragraph) / usable));
+        }
+        return lines;
+    }
+
+    /// <summary>
+    /// Null to print one page wide, or the percentage that keeps the smallest text readable; in that case
+    /// the first columns repeat on every page across.
+    /// </summary>
+    private uint? PrintScale(int lastColumn)
+    {
+        if (!_print)
+        {
+            return null;
+        }
+        var width = 0.0;
+        for (var c = 1; c <= lastColumn; c++)
+        {
+            width += (ColumnWidth(c) + CellPadding) * PointsPerWidthUnit;
+        }
+        var smallest = SmallestFont();
+        var fit = Math.Min(1, PrintableWidth / width);
+        if (fit * smallest >= MinimumPrintedPoints)
+        {
+            RepeatColumns = _repeatColumns > 0 ? (1, _repeatColumns) : null;
+            return null;
+        }
+        RepeatColumns = (1, Math.Max(1, _repeatColumns));
+        return (uint)Math.Ceiling(100 * MinimumPrintedPoints / smallest);
+    }
+
+    private double SmallestFont()
+    {
+        var smallest = Book.FontSize;
+        var seen = new HashSet<int>();
+        foreach (var cells in _rows)
+        {
+            for (var c = 0; cells is not null && c < cells.Length; c++)
+            {
+                if (cells[c].Text is not null && seen.Add(cells[c].Style) && Book.Style(cells[c].Style).FontSize is > 0 and var size)
+                {
+                    smallest = Math.Min(smallest, size);
+                }
+            }
+        }
+        return smallest;
     }
 
     private static readonly List<string> StyleIndexes = [];

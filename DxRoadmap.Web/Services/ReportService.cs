@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace DxRoadmap.Web.Services;
 
 /// <summary>Loads the roadmap and its history, builds the committee report and writes it in either format.</summary>
-public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds> thresholds)
+public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds> thresholds, TimeProvider? clock = null,
+    FindingService? findings = null)
 {
     public async Task<ReportBuildResult> BuildAsync(DateOnly asOf, ReportScope scope, DateOnly? since,
         CancellationToken cancellationToken = default)
@@ -21,12 +22,13 @@ public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds
             return new ReportBuildResult(null, problem);
         }
         var history = await reader.LoadHistoryAsync(cancellationToken);
-        return new ReportBuildResult(ReportBuilder.Build(roadmap, history, request), null);
+        var written = findings is null ? ReportFindings.None : await findings.LoadAsync(cancellationToken);
+        return new ReportBuildResult(ReportBuilder.Build(roadmap, history, request, written), null);
     }
 
     /// <summary>Writes the report to <paramref name="output"/>; returns a message instead when the request is invalid.</summary>
     public async Task<string?> WriteAsync(ReportFormat format, DateOnly asOf, ReportScope scope, DateOnly? since, Stream output,
-        PaperSize paper = PaperSize.A3, CancellationToken cancellationToken = default)
+        PaperSize paper = PaperSize.A3, CancellationToken cancellationToken = default, ReportSections sections = ReportSections.All)
     {
         var result = await BuildAsync(asOf, scope, since, cancellationToken);
         if (result.Report is not { } report)
@@ -34,19 +36,20 @@ public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds
             return result.Problem;
         }
         // Both writers are synchronous and CPU-bound; keep them off the caller's thread (a Blazor circuit).
-        await Task.Run(() => Write(report, format, output, paper), cancellationToken);
+        await Task.Run(() => Write(report, format, output, paper, sections, clock), cancellationToken);
         return null;
     }
 
-    public static void Write(CommitteeReport report, ReportFormat format, Stream output, PaperSize paper = PaperSize.A3)
+    public static void Write(CommitteeReport report, ReportFormat format, Stream output, PaperSize paper = PaperSize.A3,
+        ReportSections sections = ReportSections.All, TimeProvider? clock = null)
     {
         if (format == ReportFormat.Pdf)
         {
-            PdfReportWriter.Write(report, output, paper);
+            PdfReportWriter.Write(report, output, paper, sections, clock);
         }
         else
         {
-            ExcelReportWriter.Write(report, output);
+            ExcelReportWriter.Write(report, output, clock);
         }
     }
 }

@@ -271,6 +271,70 @@ namespace DxRoadmap.Web.Data.Migrations
                     b.ToTable("Departments");
                 });
 
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TargetFiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "MeasuredOn")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorValues");
+                });
+
             modelBuilder.Entity("DxRoadmap.Domain.Roadmap.Initiative", b =>
                 {
                     b.Property<int>("Id")
@@ -305,6 +369,49 @@ namespace DxRoadmap.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Initiatives");
+                });
+
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.InitiativeFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Issues")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextSteps")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Work")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiativeId", "MeetingDate")
+                        .IsUnique();
+
+                    b.ToTable("Findings");
                 });
 
             modelBuilder.Entity("DxRoadmap.Domain.Roadmap.Milestone", b =>
@@ -1142,6 +1249,33 @@ namespace DxRoadmap.Web.Data.Migrations
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.Indicator", b =>
+                {
+                    b.HasOne("DxRoadmap.Domain.Roadmap.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.IndicatorValue", b =>
+                {
+                    b.HasOne("DxRoadmap.Domain.Roadmap.Indicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.InitiativeFinding", b =>
+                {
+                    b.HasOne("DxRoadmap.Domain.Roadmap.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DxRoadmap.Domain.Roadmap.Milestone", b =>
                 {
                     b.HasOne("DxRoadmap.Domain.Roadmap.Department", "OwnerDepartment")
@@ -1294,6 +1428,11 @@ namespace DxRoadmap.Web.Data.Migrations
                     b.Navigation("Items");
 
                     b.Navigation("Responses");
+                });
+
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.Indicator", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("DxRoadmap.Domain.Roadmap.Initiative", b =>

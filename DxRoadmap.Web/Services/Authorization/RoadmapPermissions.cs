@@ -14,6 +14,8 @@ public enum RoadmapAction
     EditProgress,
     /// <summary>Change the plan itself: titles, planned dates, owners, tracks, adding and removing milestones.</summary>
     EditPlan,
+    /// <summary>Write the 所見 and indicators for a 部会: the report's own words, the 推進課's.</summary>
+    WriteFindings,
     ManageDepartments,
     ManageUsers,
     /// <summary>Open, send back and close 照会 rounds; see every 課's answers and the mail sent-log.</summary>
@@ -49,6 +51,7 @@ public sealed class PermissionDeniedException(string message) : Exception(messag
 ///   the 関係課's 所属長 keeps it, not the milestone's 主管課.</item>
 /// <item>照会 rounds (InquiryRounds): opening, sending back and closing need <see cref="RoadmapAction.ManageInquiry"/>;
 ///   answering an item is <see cref="RoadmapAction.EditProgress"/> on the 課 that answers it.</item>
+/// <item>所見 and 指標 for the 部会 (FindingService): <see cref="RoadmapAction.WriteFindings"/> — 推進課 and 管理者.</item>
 /// </list>
 /// Refusals come back as a failed CommandResult carrying <see cref="DeniedMessage"/>, never as an exception.
 /// </para>
@@ -77,7 +80,7 @@ public static class RoadmapPermissions
             return true;
         }
         if (user.IsInRole(AppRoles.Editor)
-            && action is RoadmapAction.ViewAll or RoadmapAction.EditProgress or RoadmapAction.EditPlan or RoadmapAction.ManageInquiry)
+            && action is RoadmapAction.ViewAll or RoadmapAction.EditProgress or RoadmapAction.EditPlan or RoadmapAction.ManageInquiry or RoadmapAction.WriteFindings)
         {
             return true;
         }
@@ -124,6 +127,7 @@ public static class RoadmapPermissions
         RoadmapAction.ViewAll => "閲覧の権限がありません。",
         RoadmapAction.EditProgress => "この工程の進捗を更新する権限がありません (所属長は自課の工程のみ更新できます)。",
         RoadmapAction.EditPlan => "計画を変更する権限がありません (推進課・管理者のみ)。",
+        RoadmapAction.WriteFindings => "所見・指標を書く権限がありません (推進課・管理者のみ)。",
         RoadmapAction.ManageDepartments => "課を管理する権限がありません (管理者のみ)。",
         RoadmapAction.ManageUsers => "ユーザーを管理する権限がありません (管理者のみ)。",
         RoadmapAction.ManageInquiry => "照会を管理する権限がありません (推進課・管理者のみ)。",
