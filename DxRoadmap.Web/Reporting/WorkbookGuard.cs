@@ -58,6 +58,11 @@ public static class WorkbookGuard
         {
             return refusal.Message;
         }
+        catch (XmlException)
+        {
+            // Only xl/workbook.xml and its relationships are read before ReadXml names the part.
+            return Broken("ブックの部品「xl/workbook.xml」");
+        }
         catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException or ArgumentException)
         {
             // Not a zip, a truncated one, or an entry packed in a way that cannot be unpacked.
@@ -86,21 +91,28 @@ public static class WorkbookGuard
         {
             var name = entry.FullName;
             var label = sheets.TryGetValue(name, out var sheet) ? $"「{sheet}」シート" : $"ブックの部品「{name}」";
-            var xml = name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
-            var kind = !xml ? PartKind.Other
+            var kind = !IsXml(name) ? PartKind.Other
                 : sheet is not null ? PartKind.Sheet
                 : name.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase) ? PartKind.SharedStrings
                 : PartKind.Xml;
             using var stream = new CountingStream(entry.Open(), budget, label);
             if (kind == PartKind.Other)
             {
-                stream.CopyTo(Stream.Null); // counted, not parsed (pictures, printer settings)
+                stream.CopyTo(Stream.Null); // counted, not parsed
                 continue;
             }
             ReadXml(stream, kind, label, budget);
         }
         return null;
     }
+
+    private static readonly string[] NotXml = [".bin", ".png", ".jpeg", ".jpg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".vml"];
+
+    /// <summary>
+    /// Every part is XML (the workbook, sheets, styles, relationships, the core properties in whatever file name) but
+    /// pictures, printer settings and legacy VML drawings, which Excel itself writes as loose HTML.
+    /// </summary>
+    private static bool IsXml(string name) => !NotXml.Any(ext => name.EndsWith(ext, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The sheet names by part path ("xl/worksheets/sheet1.xml" → 工程), so messages name what the user sees.</summary>
     /// <remarks>Read under a budget of its own: the two parts are read again, counted, with all the others.</remarks>
@@ -210,9 +222,12 @@ public static class WorkbookGuard
         }
         catch (XmlException)
         {
-            throw new Refusal($"{where}の XML が壊れているか、読めない形式 (DTD、対応していない文字コードなど) です。照会票を出力し直して記入してください。");
+            throw new Refusal(Broken(where));
         }
     }
+
+    private static string Broken(string where) =>
+        $"{where}の XML が壊れているか、読めない形式 (DTD、対応していない文字コードなど) です。照会票を出力し直して記入してください。";
 
     private static string Place(string where, string? cell) => cell is null ? where : $"{where}の {cell} セル";
 
