@@ -236,6 +236,9 @@ public static class WorkbookGuard
         $"{where}を展開したところで大きさの上限を超えました (1つの部品は {limits.MaxPartBytes / 1024 / 1024} MB、ブック全体は "
         + $"{limits.MaxTotalBytes / 1024 / 1024} MB まで)。照会票は出力した形のまま記入して保存してください。");
 
+    /// <summary>The longest tag ('&lt;' to '&gt;') read: a real workbook's longest are a few hundred bytes.</summary>
+    private const int MaxTagBytes = 64 * 1024;
+
     /// <summary>What all parts of one package have used so far.</summary>
     private sealed class Budget(WorkbookLimits limits)
     {
@@ -252,12 +255,34 @@ public static class WorkbookGuard
     {
         private long _read;
 
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        private bool _inTag;
+        private int _tagLength;
 
-        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+        public override int Read(byte[] buffer, int offset, int count) => Count(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
 
-        private int Count(int n)
+        public override int Read(Span<byte> buffer) => Count(buffer[..inner.Read(buffer)]);
+
+        private int Count(ReadOnlySpan<byte> read)
         {
+            var n = read.Length;
+            // A tag that runs on for megabytes (spaces before its '>') costs the XML reader time that grows with the
+            // square of its length; no tag of a real workbook comes near this. '<' and '>' are single bytes in UTF-8.
+            foreach (var b in read)
+            {
+                if (b == (byte)'<')
+                {
+                    _inTag = true;
+                    _tagLength = 0;
+                }
+                else if (b == (byte)'>')
+                {
+                    _inTag = false;
+                }
+                else if (_inTag && ++_tagLength > MaxTagBytes)
+                {
+                    throw new Refusal($"{where}に長すぎるタグがあります ({MaxTagBytes / 1024} KB を超えています)。照会票は出力した形のまま記入して保存してください。");
+                }
+            }
             _read += n;
             budget.TotalBytes += n;
             if (_read > budget.Limits.MaxPartBytes || budget.TotalBytes > budget.Limits.MaxTotalBytes)
