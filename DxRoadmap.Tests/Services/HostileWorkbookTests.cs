@@ -56,7 +56,7 @@ public class HostileWorkbookTests
     public static TheoryData<string, string> PackageCases => new()
     {
         { "whitespace-before-sheetData", "「工程」シートを展開したところで大きさの上限を超えました (1つの部品は 8 MB、ブック全体は 16 MB まで)" },
-        { "whitespace-inside-closing-tag", "「工程」シートを展開したところで大きさの上限を超えました" },
+        { "whitespace-inside-closing-tag", "「工程」シートに長すぎるタグがあります (64 KB を超えています)" },
         { "truncated-zip", InquiryWorkbook.NotAWorkbook },
         { "zip-not-a-workbook", InquiryWorkbook.NotAWorkbook },
         { "docx-not-xlsx", InquiryWorkbook.NotAWorkbook },

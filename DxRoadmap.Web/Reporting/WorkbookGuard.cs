@@ -58,6 +58,11 @@ public static class WorkbookGuard
         {
             return refusal.Message;
         }
+        catch (XmlException)
+        {
+            // Only xl/workbook.xml and its relationships are read before ReadXml names the part.
+            return Broken("ブックの部品「xl/workbook.xml」");
+        }
         catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or IOException or ArgumentException)
         {
             // Not a zip, a truncated one, or an entry packed in a way that cannot be unpacked.
@@ -86,21 +91,28 @@ public static class WorkbookGuard
         {
             var name = entry.FullName;
             var label = sheets.TryGetValue(name, out var sheet) ? $"「{sheet}」シート" : $"ブックの部品「{name}」";
-            var xml = name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
-            var kind = !xml ? PartKind.Other
+            var kind = !IsXml(name) ? PartKind.Other
                 : sheet is not null ? PartKind.Sheet
                 : name.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase) ? PartKind.SharedStrings
                 : PartKind.Xml;
             using var stream = new CountingStream(entry.Open(), budget, label);
             if (kind == PartKind.Other)
             {
-                stream.CopyTo(Stream.Null); // counted, not parsed (pictures, printer settings)
+                stream.CopyTo(Stream.Null); // counted, not parsed
                 continue;
             }
             ReadXml(stream, kind, label, budget);
         }
         return null;
     }
+
+    private static readonly string[] NotXml = [".bin", ".png", ".jpeg", ".jpg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".vml"];
+
+    /// <summary>
+    /// Every part is XML (the workbook, sheets, styles, relationships, the core properties in whatever file name) but
+    /// pictures, printer settings and legacy VML drawings, which Excel itself writes as loose HTML.
+    /// </summary>
+    private static bool IsXml(string name) => !NotXml.Any(ext => name.EndsWith(ext, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The sheet names by part path ("xl/worksheets/sheet1.xml" → 工程), so messages name what the user sees.</summary>
     /// <remarks>Read under a budget of its own: the two parts are read again, counted, with all the others.</remarks>
@@ -210,9 +222,12 @@ public static class WorkbookGuard
         }
         catch (XmlException)
         {
-            throw new Refusal($"{where}の XML が壊れているか、読めない形式 (DTD、対応していない文字コードなど) です。照会票を出力し直して記入してください。");
+            throw new Refusal(Broken(where));
         }
     }
+
+    private static string Broken(string where) =>
+        $"{where}の XML が壊れているか、読めない形式 (DTD、対応していない文字コードなど) です。照会票を出力し直して記入してください。";
 
     private static string Place(string where, string? cell) => cell is null ? where : $"{where}の {cell} セル";
 
@@ -220,6 +235,9 @@ public static class WorkbookGuard
     private static Refusal TooLarge(string where, WorkbookLimits limits) => new(
         $"{where}を展開したところで大きさの上限を超えました (1つの部品は {limits.MaxPartBytes / 1024 / 1024} MB、ブック全体は "
         + $"{limits.MaxTotalBytes / 1024 / 1024} MB まで)。照会票は出力した形のまま記入して保存してください。");
+
+    /// <summary>The longest tag ('&lt;' to '&gt;') read: a real workbook's longest are a few hundred bytes.</summary>
+    private const int MaxTagBytes = 64 * 1024;
 
     /// <summary>What all parts of one package have used so far.</summary>
     private sealed class Budget(WorkbookLimits limits)
@@ -237,12 +255,34 @@ public static class WorkbookGuard
     {
         private long _read;
 
-        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        private bool _inTag;
+        private int _tagLength;
 
-        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+        public override int Read(byte[] buffer, int offset, int count) => Count(buffer.AsSpan(offset, inner.Read(buffer, offset, count)));
 
-        private int Count(int n)
+        public override int Read(Span<byte> buffer) => Count(buffer[..inner.Read(buffer)]);
+
+        private int Count(ReadOnlySpan<byte> read)
         {
+            var n = read.Length;
+            // A tag that runs on for megabytes (spaces before its '>') costs the XML reader time that grows with the
+            // square of its length; no tag of a real workbook comes near this. '<' and '>' are single bytes in UTF-8.
+            foreach (var b in read)
+            {
+                if (b == (byte)'<')
+                {
+                    _inTag = true;
+                    _tagLength = 0;
+                }
+                else if (b == (byte)'>')
+                {
+                    _inTag = false;
+                }
+                else if (_inTag && ++_tagLength > MaxTagBytes)
+                {
+                    throw new Refusal($"{where}に長すぎるタグがあります ({MaxTagBytes / 1024} KB を超えています)。照会票は出力した形のまま記入して保存してください。");
+                }
+            }
             _read += n;
             budget.TotalBytes += n;
             if (_read > budget.Limits.MaxPartBytes || budget.TotalBytes > budget.Limits.MaxTotalBytes)

@@ -5,6 +5,13 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 // In-process, short runs: the machine is shared, and the figures are for orders of magnitude, not decimals.
 // Run: dotnet run -c Release --project bench/DxRoadmap.Bench -- --filter '*'
+if (args is ["--hostile"])
+{
+    // The hostile 照会票 corpus, one file after another: time and extra working set; then a dashboard during two uploads.
+    await DxRoadmap.Bench.HostileUploads.RunAsync();
+    return;
+}
+
 if (args is ["--dump", var file])
 {
     var bench = new DxRoadmap.Bench.GanttBenchmarks { Milestones = 1_000 };

@@ -47,10 +47,10 @@ public static partial class InquiryWorkbook
             {
                 return Read(workbook);
             }
-            catch (Exception ex) when (ex is FormatException or InvalidCastException or ArgumentException or InvalidOperationException
-                or OverflowException or KeyNotFoundException or IndexOutOfRangeException or NullReferenceException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
             {
-                // A cell of a type or shape the export never writes, which ClosedXML cannot convert on access.
+                // ClosedXML reads some parts and converts cells only on access, so a damaged part or a cell of a type the
+                // export never writes can still throw here, of many kinds.
                 return InquiryFile.Refused(Unreadable);
             }
         }

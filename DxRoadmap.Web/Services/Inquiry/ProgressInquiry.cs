@@ -83,6 +83,12 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
     /// <summary>Largest returned workbook accepted; a 課's 照会票 is a few dozen kilobytes.</summary>
     public const long MaxFileSize = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// Workbooks read at once, across all users: at most half the cores, so however many uploads arrive together the
+    /// other cores keep serving pages (each read is bounded by <see cref="WorkbookLimits.Upload"/>).
+    /// </summary>
+    private static readonly SemaphoreSlim Reading = new(Math.Max(1, Environment.ProcessorCount / 2));
+
     /// <summary>The 照会票 of one 課 (the milestones it owns, its procedures and cases), or null when the 課 is unknown.</summary>
     /// <param name="user">A principal rather than <see cref="ICurrentUser"/>: the download endpoint is a plain request, not a circuit.</param>
     public async Task<InquiryExport?> ExportAsync(string department, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken = default)
@@ -185,9 +191,15 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
             return (InquiryPreview.Refused($"ファイルが大きすぎます ({MaxFileSize / 1024 / 1024} MB まで)。"), null);
         }
         InquiryFile read;
-        using (var stream = new MemoryStream(file, writable: false))
+        await Reading.WaitAsync(cancellationToken);
+        try
         {
+            using var stream = new MemoryStream(file, writable: false);
             read = InquiryWorkbook.Read(stream);
+        }
+        finally
+        {
+            Reading.Release();
         }
         if (read.Refusal is not null || read.Meta is not { } meta)
         {
