@@ -56,6 +56,15 @@ public class RoadmapDbContext(DbContextOptions options) : IdentityDbContext<AppU
         configurationBuilder.Properties<PlanDate>().HaveConversion<PlanDateConverter>().HaveMaxLength(10);
     }
 
+    /// <summary>Saves the changes with their audit rows recorded under <paramref name="actor"/>.</summary>
+    public async Task SaveAsAsync(string actor, CancellationToken cancellationToken = default)
+    {
+        using (AuditActor.Begin(actor))
+        {
+            await SaveChangesAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Saves the changes together with their audit rows; the count excludes the audit rows.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

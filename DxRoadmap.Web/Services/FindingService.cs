@@ -82,7 +82,7 @@ public sealed class FindingService(IDbContextFactory<RoadmapDbContext> factory)
         finding.NextSteps = Clean(input.NextSteps);
         finding.UpdatedBy = user.Name;
         finding.UpdatedAt = clock.GetUtcNow();
-        await SaveAsync(db, user, cancellationToken);
+        await db.SaveAsAsync(user.Name, cancellationToken);
         return CommandResult.Ok("所見を保存しました。");
     }
 
@@ -132,7 +132,7 @@ public sealed class FindingService(IDbContextFactory<RoadmapDbContext> factory)
         indicator.Unit = input.Unit.Trim();
         indicator.Target = input.Target;
         indicator.TargetFiscalYear = input.TargetFiscalYear;
-        await SaveAsync(db, user, cancellationToken);
+        await db.SaveAsAsync(user.Name, cancellationToken);
         return CommandResult.Ok("指標を保存しました。");
     }
 
@@ -163,17 +163,9 @@ public sealed class FindingService(IDbContextFactory<RoadmapDbContext> factory)
             existing.Value = value;
             existing.UpdatedBy = user.Name;
         }
-        await SaveAsync(db, user, cancellationToken);
+        await db.SaveAsAsync(user.Name, cancellationToken);
         return CommandResult.Ok("実績値を保存しました。");
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static async Task SaveAsync(RoadmapDbContext db, ICurrentUser user, CancellationToken cancellationToken)
-    {
-        using (AuditActor.Begin(user.Name))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-    }
 }

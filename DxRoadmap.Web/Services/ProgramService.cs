@@ -54,7 +54,7 @@ public sealed class ProgramService(
             return CommandResult.Denied(RoadmapAction.EditProgress);
         }
         ApplyTo(procedure, change);
-        await SaveAsync(db, user, cancellationToken);
+        await db.SaveAsAsync(user.Name, cancellationToken);
         return CommandResult.Ok("段階を保存しました。");
     }
 
@@ -146,7 +146,7 @@ public sealed class ProgramService(
         entity.Stage = input.Stage;
         entity.PlannedHoursSaved = input.PlannedHoursSaved;
         entity.ActualHoursSaved = input.ActualHoursSaved;
-        await SaveAsync(db, user, cancellationToken);
+        await db.SaveAsAsync(user.Name, cancellationToken);
         return CommandResult.Ok("保存しました。");
     }
 
@@ -164,7 +164,7 @@ public sealed class ProgramService(
             return CommandResult.Fail("この事例は既に削除されています。");
         }
         db.AutomationCases.Remove(entity);
-        await SaveAsync(db, user, cancellationToken);
+        await db.SaveAsAsync(user.Name, cancellationToken);
         return CommandResult.Ok("削除しました。");
     }
 
@@ -205,7 +205,7 @@ public sealed class ProgramService(
         }
         try
         {
-            await SaveAsync(db, user, cancellationToken);
+            await db.SaveAsAsync(user.Name, cancellationToken);
         }
         catch (DbUpdateException)
         {
@@ -218,14 +218,6 @@ public sealed class ProgramService(
     /// <summary>May the user update an item owned by <paramref name="departmentId"/> (null: an item of no single 課).</summary>
     public static bool Can(ICurrentUser user, RoadmapAction action, int? departmentId) =>
         RoadmapPermissions.Can(user.Principal, action, departmentId);
-
-    private static async Task SaveAsync(RoadmapDbContext db, ICurrentUser user, CancellationToken cancellationToken)
-    {
-        using (AuditActor.Begin(user.Name))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-    }
 }
 
 public sealed record ProgramOverview(
