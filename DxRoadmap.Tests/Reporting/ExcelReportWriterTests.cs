@@ -1,5 +1,7 @@
 using ClosedXML.Excel;
 using DxRoadmap.Domain.Reporting;
+using DxRoadmap.Domain.Schedule;
+using DxRoadmap.Domain.Schedule.Gantt;
 using DxRoadmap.Tests.Support;
 using DxRoadmap.Web.Reporting;
 
@@ -103,6 +105,47 @@ public class ExcelReportWriterTests
         var late = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "5.1-09").RowNumber();
         var asOfMonth = firstMonth + MonthIndex(report, new DateOnly(2026, 11, 1));
         Assert.Equal(XLFillPatternValues.LightUp, sheet.Cell(late, asOfMonth - 1).Style.Fill.PatternType);
+    }
+
+    [Fact]
+    public async Task GanttSheet_TellsEveryStateApartWithoutColour_ByPatternInTheBarsAndTheLegend()
+    {
+        var report = await Reports.BuildAsync("2026-11-26");
+        using var workbook = Reports.Workbook(report);
+        var sheet = workbook.Worksheet("ガント");
+        const int firstMonth = 5, firstDataRow = 4;
+
+        // A late bar's months not yet done carry falling lines over the light tone.
+        var ticks = report.Gantt.Ticks;
+        var months = (GanttBar b) => ticks.Select((t, i) => (t, i))
+            .Where(x => (x.i + 1 < ticks.Count ? ticks[x.i + 1].X : report.Gantt.Width) > b.X0 && x.t.X < b.X1).Select(x => x.i).ToList();
+        var late = report.Gantt.Bars.First(b => b.Tone == GanttTone.Late && Math.Round(months(b).Count * b.Progress) < months(b).Count);
+        var lastMonth = months(late)[^1];
+        var lateCell = sheet.Cell(firstDataRow + late.Row, firstMonth + lastMonth).Style.Fill;
+        Assert.Equal(XLFillPatternValues.LightDown, lateCell.PatternType);
+        Assert.Equal(XLColor.FromHtml(ReportPalette.Gantt(GanttTone.Late).Strong), lateCell.PatternColor);
+
+        // The legend draws each state as its bars are drawn; read as a grey copy would (pattern, and whether a
+        // month is dark, light or white), no two states look alike.
+        var legend = sheet.RowsUsed().Single(r => r.Cell(2).GetString() == "凡例").RowNumber();
+        var states = new[] { GanttTone.Done, GanttTone.InProgress, GanttTone.NotStarted, GanttTone.AtRisk, GanttTone.Late, GanttTone.External, GanttTone.OnHold };
+        var looks = states.Select((tone, i) =>
+        {
+            var row = legend + 1 + i;
+            Assert.Equal(tone.Label(), sheet.Cell(row, 2).GetString());
+            return string.Join("|", Enumerable.Range(firstMonth, 2).Select(c => Grey(sheet.Cell(row, c).Style.Fill, tone)));
+        }).ToList();
+        Assert.Equal(states.Length, looks.Distinct().Count());
+        Assert.Equal("期限を過ぎた月", sheet.Cell(legend + 1 + states.Length, 2).GetString());
+        Assert.Equal(XLFillPatternValues.LightUp, sheet.Cell(legend + 1 + states.Length, firstMonth).Style.Fill.PatternType);
+    }
+
+    private static string Grey(IXLFill fill, GanttTone tone)
+    {
+        var colours = ReportPalette.Gantt(tone);
+        var shade = fill.BackgroundColor == XLColor.FromHtml(colours.Strong) ? "dark"
+            : fill.BackgroundColor == XLColor.FromHtml("#FFFFFF") ? "white" : "light";
+        return $"{fill.PatternType}:{shade}";
     }
 
     private static int MonthIndex(CommitteeReport report, DateOnly month) =>

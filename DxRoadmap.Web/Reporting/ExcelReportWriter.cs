@@ -406,12 +406,11 @@ public static class ExcelReportWriter
         foreach (var bar in chart.Bars)
         {
             var covered = Enumerable.Range(0, bounds.Count).Where(i => bounds[i].To > bar.X0 && bounds[i].From < bar.X1).ToList();
-            var tone = ReportPalette.Gantt(bar.Tone);
-            var doneCells = (int)Math.Round(covered.Count * bar.Progress);
+            var doneCells = bar.Tone == GanttTone.Summary ? covered.Count : (int)Math.Round(covered.Count * bar.Progress);
             for (var k = 0; k < covered.Count; k++)
             {
-                var fill = bar.Tone == GanttTone.Summary || k < doneCells ? tone.Strong : tone.Light;
-                sheet.Cell(firstDataRow + bar.Row, firstMonthColumn + covered[k]).Style(s => s with { Fill = fill });
+                var done = k < doneCells;
+                sheet.Cell(firstDataRow + bar.Row, firstMonthColumn + covered[k]).Style(s => BarCell(s, bar.Tone, done));
             }
             if (bar.OverdueTo is { } overdue)
             {
@@ -472,14 +471,47 @@ public static class ExcelReportWriter
 
         var legendRow = lastRow + 2;
         Bold(sheet.Cell(legendRow, 2).Text("凡例"));
-        sheet.Cell(legendRow, 3).Text("濃い色 = 進捗済みの月、斜線 = 期限を過ぎた月、◆ = 時点の工程、赤い月 = 基準日");
+        sheet.Cell(legendRow, 3).Text("濃い色 = 進捗済みの月、白地 = 未着手、横線 = 要注意、右下がり線 = 遅延、縦線 = 保留・中止、点 = 国・県、"
+            + "右上がり線 = 期限を過ぎた月、◆ = 時点の工程、赤い月 = 基準日");
         var legend = legendRow + 1;
         foreach (var tone in new[] { GanttTone.Done, GanttTone.InProgress, GanttTone.NotStarted, GanttTone.AtRisk, GanttTone.Late, GanttTone.External, GanttTone.OnHold })
         {
-            var fill = ReportPalette.Gantt(tone).Light;
-            sheet.Cell(legend++, 2).Text(tone.Label()).Style(s => s with { Fill = fill });
+            // Two months as a bar of that state draws them: 完了 all done, 未着手 none, the others half.
+            sheet.Cell(legend, firstMonthColumn).Style(s => BarCell(s, tone, done: tone != GanttTone.NotStarted));
+            sheet.Cell(legend, firstMonthColumn + 1).Style(s => BarCell(s, tone, done: tone == GanttTone.Done));
+            sheet.Cell(legend++, 2).Text(tone.Label());
         }
+        var overdueLegend = ReportPalette.Gantt(GanttTone.Late).Strong;
+        sheet.Cell(legend, firstMonthColumn).Style(s => s with { Fill = White, Pattern = XlsxPattern.LightUp, PatternColor = overdueLegend });
+        sheet.Cell(legend, 2).Text("期限を過ぎた月");
         sheet.PrintA3Landscape(monthRow, repeatColumns: 2, gridLines: true);
+    }
+
+    /// <summary>
+    /// A month a bar covers: the done months solid in the strong tone; the rest light with the state's pattern, as in
+    /// the PDF (white for 未着手, horizontal lines for 要注意, falling lines for 遅延, vertical lines for 保留・中止, dots for
+    /// 国・県), so
+    /// every state still reads on a grey photocopy.
+    /// </summary>
+    private static XlsxStyle BarCell(XlsxStyle style, GanttTone tone, bool done)
+    {
+        var colours = ReportPalette.Gantt(tone);
+        if (done)
+        {
+            return style with { Fill = colours.Strong };
+        }
+        var pattern = tone switch
+        {
+            GanttTone.AtRisk => XlsxPattern.LightHorizontal,
+            GanttTone.Late => XlsxPattern.LightDown,
+            GanttTone.OnHold or GanttTone.Cancelled => XlsxPattern.LightVertical,
+            GanttTone.External => XlsxPattern.Dots,
+            _ => XlsxPattern.None,
+        };
+        var fill = tone == GanttTone.NotStarted ? White : colours.Light;
+        return pattern == XlsxPattern.None
+            ? style with { Fill = fill }
+            : style with { Fill = fill, Pattern = pattern, PatternColor = colours.Strong };
     }
 
     /// <summary>

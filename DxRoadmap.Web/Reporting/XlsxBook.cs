@@ -9,7 +9,8 @@ namespace DxRoadmap.Web.Reporting;
 
 internal enum XlsxLine : byte { None, Thin, Medium }
 
-internal enum XlsxPattern : byte { None, Solid, LightUp }
+/// <summary>A cell fill: solid, or thin lines (rising, falling, horizontal, vertical) or sparse dots in the pattern colour over the fill.</summary>
+internal enum XlsxPattern : byte { None, Solid, LightUp, LightDown, LightHorizontal, LightVertical, Dots }
 
 internal enum XlsxHorizontal : byte { General, Center }
 
@@ -279,7 +280,16 @@ internal sealed class XlsxBook : IDisposable
         return new Fill(new PatternFill(
                 new ForegroundColor { Rgb = Argb(f.PatternColor ?? "#000000") },
                 new BackgroundColor { Rgb = Argb(f.Color ?? "#FFFFFF") })
-            { PatternType = PatternValues.LightUp });
+            {
+                PatternType = f.Pattern switch
+                {
+                    XlsxPattern.LightDown => PatternValues.LightDown,
+                    XlsxPattern.LightHorizontal => PatternValues.LightHorizontal,
+                    XlsxPattern.LightVertical => PatternValues.LightVertical,
+                    XlsxPattern.Dots => PatternValues.Gray0625,
+                    _ => PatternValues.LightUp,
+                },
+            });
     }
 
     private static Border Border((XlsxLine Left, XlsxLine Right, XlsxLine Top, XlsxLine Bottom, string? LeftColor) b) => new(
