@@ -134,6 +134,41 @@ public class FindingServiceTests
         Assert.Contains(InitiativeDetails.ProceduresOnline, cells);
         Assert.Contains(now.Details.Single(d => d.Code == "5.1").Aim, cells);
     }
+
+    [Fact]
+    public async Task AnIndicatorEnteredByMistake_CanBeCorrectedOrRemoved_WithItsValues_AndEachStepIsAudited()
+    {
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
+        var findings = new FindingService(database);
+        var id = await InitiativeIdAsync(database, "5.3");
+        Assert.True((await findings.SaveIndicatorAsync(new IndicatorInput(null, id, "RPA削減時間", "時間", 1000, 2026), TestUser.Editor())).Succeeded);
+        var indicator = Assert.Single((await findings.LoadAsync()).Indicators);
+        Assert.True((await findings.SaveValueAsync(indicator.Id, new DateOnly(2026, 3, 31), 400, TestUser.Editor())).Succeeded);
+        Assert.True((await findings.SaveValueAsync(indicator.Id, new DateOnly(2026, 9, 30), 650, TestUser.Editor())).Succeeded);
+
+        // Corrected: the same indicator, its values kept.
+        Assert.True((await findings.SaveIndicatorAsync(new IndicatorInput(indicator.Id, id, "RPAによる削減時間", "時間/年", 1200, 2027), TestUser.Editor())).Succeeded);
+        var corrected = Assert.Single((await findings.LoadAsync()).Indicators);
+        Assert.Equal(("RPAによる削減時間", "時間/年", 1200m, 2027, 2), (corrected.Name, corrected.Unit, corrected.Target!.Value, corrected.TargetFiscalYear!.Value, corrected.Values.Count));
+
+        // A value recorded for the wrong day is removed; a 閲覧者 may not remove anything.
+        var denied = await findings.DeleteValueAsync(indicator.Id, new DateOnly(2026, 9, 30), TestUser.Viewer());
+        Assert.False(denied.Succeeded);
+        Assert.Equal(2, Assert.Single((await findings.LoadAsync()).Indicators).Values.Count);
+        var removed = await findings.DeleteValueAsync(indicator.Id, new DateOnly(2026, 9, 30), TestUser.Editor());
+        Assert.Equal("2026/09/30 の実績値を削除しました。", removed.Message);
+        Assert.Equal(400, Assert.Single(Assert.Single((await findings.LoadAsync()).Indicators).Values).Value);
+        Assert.Equal("この実績値は削除されています。", (await findings.DeleteValueAsync(indicator.Id, new DateOnly(2026, 9, 30), TestUser.Editor())).Message);
+
+        // The indicator goes with its remaining value; asking again says it is gone.
+        Assert.False((await findings.DeleteIndicatorAsync(indicator.Id, TestUser.Head(1, "市民課"))).Succeeded);
+        Assert.Equal("指標「RPAによる削減時間」を削除しました。", (await findings.DeleteIndicatorAsync(indicator.Id, TestUser.Editor("推進担当"))).Message);
+        Assert.Empty((await findings.LoadAsync()).Indicators);
+        Assert.Equal("この指標は削除されています。", (await findings.DeleteIndicatorAsync(indicator.Id, TestUser.Editor())).Message);
+        await using var db = database.CreateDbContext();
+        Assert.Empty(await db.IndicatorValues.ToListAsync());
+        Assert.Contains(await db.AuditEntries.ToListAsync(), a => a.Actor == "推進担当" && a.OldValue == "RPAによる削減時間");
+    }
 }
 
 public sealed class FindingServiceTestsOnPostgres : FindingServiceTests

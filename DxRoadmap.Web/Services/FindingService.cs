@@ -1,5 +1,6 @@
 using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Roadmap;
+using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Web.Data;
 using DxRoadmap.Web.Data.Audit;
 using DxRoadmap.Web.Data.Configurations;
@@ -165,6 +166,47 @@ public sealed class FindingService(IDbContextFactory<RoadmapDbContext> factory)
         }
         await db.SaveAsAsync(user.Name, cancellationToken);
         return CommandResult.Ok("実績値を保存しました。");
+    }
+
+    /// <summary>
+    /// Removes an indicator entered by mistake, with its 実績値 (each removal audited); reports made from now on no
+    /// longer show it, also for past dates.
+    /// </summary>
+    public async Task<CommandResult> DeleteIndicatorAsync(int indicatorId, ICurrentUser user, CancellationToken cancellationToken = default)
+    {
+        if (!user.Can(RoadmapAction.WriteFindings))
+        {
+            return CommandResult.Denied(RoadmapAction.WriteFindings);
+        }
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var indicator = await db.Indicators.FindAsync([indicatorId], cancellationToken);
+        if (indicator is null)
+        {
+            return CommandResult.Fail("この指標は削除されています。");
+        }
+        db.IndicatorValues.RemoveRange(await db.IndicatorValues.Where(v => v.IndicatorId == indicatorId).ToListAsync(cancellationToken));
+        db.Indicators.Remove(indicator);
+        await db.SaveAsAsync(user.Name, cancellationToken);
+        return CommandResult.Ok($"指標「{indicator.Name}」を削除しました。");
+    }
+
+    /// <summary>Removes the 実績値 recorded for one day (a wrong figure or date).</summary>
+    public async Task<CommandResult> DeleteValueAsync(int indicatorId, DateOnly measuredOn, ICurrentUser user,
+        CancellationToken cancellationToken = default)
+    {
+        if (!user.Can(RoadmapAction.WriteFindings))
+        {
+            return CommandResult.Denied(RoadmapAction.WriteFindings);
+        }
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var value = await db.IndicatorValues.SingleOrDefaultAsync(v => v.IndicatorId == indicatorId && v.MeasuredOn == measuredOn, cancellationToken);
+        if (value is null)
+        {
+            return CommandResult.Fail("この実績値は削除されています。");
+        }
+        db.IndicatorValues.Remove(value);
+        await db.SaveAsAsync(user.Name, cancellationToken);
+        return CommandResult.Ok($"{JapaneseDates.WesternDay(measuredOn)} の実績値を削除しました。");
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
