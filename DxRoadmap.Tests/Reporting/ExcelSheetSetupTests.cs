@@ -228,6 +228,6 @@ public class ExcelSheetSetupTests
         Assert.Equal(report.Milestones.Count, list.RowsUsed().Count() - 2);
         Assert.Equal(report.Milestones[^1].Code, list.Cell(2 + report.Milestones.Count, 1).GetString());
         Assert.Equal(report.Gantt.RowCount, workbook.Worksheet("ガント").Column(2).CellsUsed().Count(c => c.Address.RowNumber > 3)
-            - 8); // the legend's title and seven swatches
+            - 9); // the legend's title, seven states and the overdue months
     }
 }

@@ -24,6 +24,37 @@ public class JapaneseLineBreakerTests
         });
     }
 
+    // 「令和4年9月」 measures 50, 「～」 10.
+    [Theory]
+    [InlineData(110.0, new[] { "令和4年9月～令和5年3月" })]
+    [InlineData(100.0, new[] { "令和4年9月～", "令和5年3月" })]   // room for 「令和4年9月～令和5」, but a date is not broken
+    [InlineData(60.0, new[] { "令和4年9月～", "令和5年3月" })]
+    public void APeriod_BreaksBetweenItsDates_NeverInsideOne(double width, string[] expected) =>
+        Assert.Equal(expected, JapaneseLineBreaker.Wrap("令和4年9月～令和5年3月", width, Measure));
+
+    [Theory]
+    [InlineData("関係例規の改正（即時施行、又は令和6年4月施行）", "令和6年4月")]
+    [InlineData("令和元年5月1日に施行", "令和元年5月1日")]
+    [InlineData("期限 2026/09/30 まで", "2026/09/30")]
+    public void ADateInRunningText_StaysOnOneLine(string text, string date)
+    {
+        for (var width = 60.0; width <= 200; width += 5)
+        {
+            var lines = JapaneseLineBreaker.Wrap(text, width, Measure);
+            Assert.Equal(text.Replace(" ", "", StringComparison.Ordinal), string.Concat(lines).Replace(" ", "", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains(date, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void ADateWiderThanTheLine_IsBrokenAsTextIs_AndNothingIsLost()
+    {
+        var lines = JapaneseLineBreaker.Wrap("令和4年9月～令和5年3月", 30, Measure);
+        Assert.Equal("令和4年9月～令和5年3月", string.Concat(lines));
+        Assert.True(lines.Count >= 4);
+        Assert.DoesNotContain(lines, l => l.StartsWith('～'));
+    }
+
     [Fact]
     public void VariationSelectors_AreDroppedForThePdf_TheBaseCharacterStays() =>
         Assert.Equal("葛城市の𠮷田", JapaneseLineBreaker.WithoutVariationSelectors("葛\U000E0100城市の𠮷田"));

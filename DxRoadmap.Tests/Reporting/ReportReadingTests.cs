@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Tests.Support;
@@ -8,7 +9,7 @@ using UglyToad.PdfPig.Content;
 namespace DxRoadmap.Tests.Reporting;
 
 /// <summary>What a committee member reads: labels that mean what they say, on paper, in grey, on A4.</summary>
-public class ReportReadingTests
+public partial class ReportReadingTests
 {
     private static PdfDocument Pdf(CommitteeReport report, PaperSize paper = PaperSize.A3)
     {
@@ -57,6 +58,38 @@ public class ReportReadingTests
         var signals = workbook.Worksheet("工程一覧").Column(15).CellsUsed().Skip(1).Select(c => c.GetString()).Distinct().ToList();
         Assert.Subset(new HashSet<string> { "■赤", "▲黄", "●青" }, signals.ToHashSet());
     }
+
+    [Fact]
+    public async Task A4_ADateIsNeverBrokenAcrossLines_APeriodBreaksBetweenItsDates()
+    {
+        var report = await Reports.BuildAsync("2026-11-01");
+        var dates = report.Milestones.SelectMany(m => JapaneseMonth().Matches(m.Period).Select(x => x.Value)).ToHashSet();
+        using var pdf = Pdf(report, PaperSize.A4);
+        var checkedDates = 0;
+        foreach (var page in pdf.GetPages())
+        {
+            var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+            var text = string.Concat(letters.Select(l => l.Value));
+            if (letters.Count != text.Length)
+            {
+                continue;   // a letter of two UTF-16 units would shift the index; the plan's dates have none
+            }
+            foreach (var date in dates)
+            {
+                for (var at = text.IndexOf(date, StringComparison.Ordinal); at >= 0; at = text.IndexOf(date, at + 1, StringComparison.Ordinal))
+                {
+                    var baseline = letters[at].StartBaseLine.Y;
+                    Assert.True(letters.Skip(at).Take(date.Length).All(l => Math.Abs(l.StartBaseLine.Y - baseline) < 0.1),
+                        $"「{date}」 breaks across lines in 「{text.Substring(Math.Max(0, at - 20), Math.Min(50, text.Length - Math.Max(0, at - 20)))}」");
+                    checkedDates++;
+                }
+            }
+        }
+        Assert.True(checkedDates >= dates.Count, $"{checkedDates} dates found for {dates.Count} distinct ones");
+    }
+
+    [GeneratedRegex(@"令和\d+年\d+月")]
+    private static partial Regex JapaneseMonth();
 
     [Theory]
     [InlineData("未着手")]

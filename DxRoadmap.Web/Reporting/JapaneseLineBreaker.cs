@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace DxRoadmap.Web.Reporting;
 
@@ -8,7 +9,7 @@ namespace DxRoadmap.Web.Reporting;
 /// between any two characters, keeping Latin words and numbers whole where they fit, and applies kinsoku:
 /// closing punctuation, small kana and the long-vowel mark never start a line, opening brackets never end one.
 /// </summary>
-public static class JapaneseLineBreaker
+public static partial class JapaneseLineBreaker
 {
     /// <summary>Characters that must not begin a line (行頭禁則).</summary>
     public const string NoLineStart = "、。，．,.)]）］｝〕〉》」』】〙〗〟’”｠»ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～？！?!‼⁇⁈⁉・:;：；/／…‥%％";
@@ -107,11 +108,29 @@ public static class JapaneseLineBreaker
     }
 
     /// <summary>
-    /// Runs of Latin letters and digits stay together; everything else is one token per character as a reader
-    /// sees it (a text element), so a surrogate pair such as 𠮷, or a character with its variation selector,
-    /// is never split across lines.
+    /// Runs of Latin letters and digits stay together, and so does a date (「令和6年4月」, 「令和元年5月1日」,
+    /// 「2026/09/30」); everything else is one token per character as a reader sees it (a text element), so a
+    /// surrogate pair such as 𠮷, or a character with its variation selector, is never split across lines.
     /// </summary>
     private static IEnumerable<string> Tokens(string text)
+    {
+        var from = 0;
+        foreach (Match date in DatePattern().Matches(text))
+        {
+            foreach (var token in WordsAndCharacters(text[from..date.Index]))
+            {
+                yield return token;
+            }
+            yield return date.Value;
+            from = date.Index + date.Length;
+        }
+        foreach (var token in WordsAndCharacters(text[from..]))
+        {
+            yield return token;
+        }
+    }
+
+    private static IEnumerable<string> WordsAndCharacters(string text)
     {
         var word = new StringBuilder();
         foreach (var element in Elements(text))
@@ -134,6 +153,9 @@ public static class JapaneseLineBreaker
             yield return word.ToString();
         }
     }
+
+    [GeneratedRegex(@"(?:令和|平成|昭和)(?:元|\d{1,2})年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{4}/\d{1,2}/\d{1,2}")]
+    private static partial Regex DatePattern();
 
     private static double Width(string text, Func<string, double> measure)
     {
