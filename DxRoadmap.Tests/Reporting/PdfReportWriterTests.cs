@@ -97,4 +97,43 @@ public class PdfReportWriterTests
         Assert.True(ganttPages.Count(p => p.Text.Contains(firstTitle, StringComparison.Ordinal)) >= 2,
             "the first row's title is repeated on each time tile");
     }
+
+    [Fact]
+    public async Task GanttPages_ContinueTheLongestOverdueStretchUpToTheAsOfDate_OnTheLastTileToo()
+    {
+        var report = await Reports.BuildAsync("2026-11-26");
+        var chart = report.Gantt;
+        // The item whose missed end lies furthest back: its stretch crosses every later tile.
+        var bar = chart.Bars.Where(b => b.OverdueTo is not null).MinBy(b => b.X1)!;
+        var code = chart.Rows[bar.Row].Code;
+        using var pdf = PdfDocument.Open(Write(report));
+        var tiles = pdf.GetPages().Where(p => p.Text.Replace(" ", "", StringComparison.Ordinal).Contains("2.工程表", StringComparison.Ordinal)
+            && p.Text.Contains(code, StringComparison.Ordinal)).ToList();
+        var last = tiles.Last();
+        Assert.Contains(chart.YearBands[^1].Label, last.Text);
+        var endBand = chart.YearBands.Single(b => bar.X1 > b.X0 && bar.X1 <= b.X1);
+        Assert.DoesNotContain(endBand.Label, last.Text.Replace(" ", "", StringComparison.Ordinal));   // the bar itself ended on an earlier tile
+
+        // The row's code is drawn in the title column; the hatching is short red strokes on the same row.
+        var label = CodeLetters(last, code);
+        var red = new[] { 198 / 255.0, 40 / 255.0, 40 / 255.0 };
+        var strokes = last.Paths.Where(p => p.IsStroked && p.StrokeColor is { } colour
+                && colour.ToRGBValues() is var (r, g, b) && Math.Abs(r - red[0]) < 0.02 && Math.Abs(g - red[1]) < 0.02 && Math.Abs(b - red[2]) < 0.02)
+            .Select(p => p.GetBoundingRectangle()).OfType<UglyToad.PdfPig.Core.PdfRectangle>()
+            .Where(box => box.Width > 0 && box.Height is > 0 and <= 8 && box.Bottom >= label.Bottom - 6 && box.Top <= label.Top + 8 && box.Left > label.Right)
+            .ToList();
+        Assert.True(strokes.Count >= 10, $"{strokes.Count} red strokes on row {code} of the last tile");
+    }
+
+    private static UglyToad.PdfPig.Core.PdfRectangle CodeLetters(UglyToad.PdfPig.Content.Page page, string code)
+    {
+        var letters = page.Letters.ToList();
+        var text = string.Concat(letters.Select(l => l.Value));
+        var at = text.IndexOf(code + " ", StringComparison.Ordinal);
+        at = at >= 0 ? at : text.IndexOf(code, StringComparison.Ordinal);
+        Assert.True(at >= 0, code);
+        var run = letters.Skip(at).Take(code.Length).ToList();
+        return new UglyToad.PdfPig.Core.PdfRectangle(run.Min(l => l.BoundingBox.Left), run.Min(l => l.BoundingBox.Bottom),
+            run.Max(l => l.BoundingBox.Right), run.Max(l => l.BoundingBox.Top));
+    }
 }
