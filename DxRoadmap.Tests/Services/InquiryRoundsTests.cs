@@ -140,6 +140,121 @@ public class InquiryRoundsTests
     }
 
     [Fact]
+    public async Task OwnerAnswer_IsCheckedByTheEditorsRules_AndAppliedToTheMilestoneWhenTheRoundCloses()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var head = HeadOf(seeded.Owner, "市民課長");
+        var item = (await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single();
+        var loaded = (await service.OwnedMilestonesAsync([item]))[item.Id];
+        Assert.Equal(MilestoneStatus.NotStarted, loaded.Status);
+
+        // The milestone editor's rule: 完了 needs an actual end date. Nothing is saved.
+        var noEnd = await service.SaveAnswersAsync(id, seeded.Owner,
+            [new ItemAnswer(item.Id, "完了", 100, null) { BaseVersion = loaded.Version }], head);
+        Assert.False(noEnd.Succeeded);
+        Assert.Equal($"「{item.Title}」: 完了にするには実績終了日を入力してください。", noEnd.Message);
+        Assert.Null((await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single().AnswerStatus);
+
+        var answer = new ItemAnswer(item.Id, "完了", 100, "体制は令和4年3月に発足")
+        {
+            ActualStart = new DateOnly(2021, 10, 1), ActualEnd = new DateOnly(2022, 3, 31), BaseVersion = loaded.Version,
+        };
+        Assert.True((await service.SaveAnswersAsync(id, seeded.Owner, [answer], head)).Succeeded);
+        Assert.True((await service.SubmitAsync(id, seeded.Owner, head)).Succeeded);
+        // An answer is a report to 推進課: the milestone is unchanged until 推進課 closes the round.
+        Assert.Equal((MilestoneStatus.NotStarted, 0), await StatusAsync(seeded));
+
+        var closed = await service.CloseAsync(id, TestUser.Editor("推進課長"));
+        Assert.True(closed.Succeeded, closed.Message);
+        await using var db = seeded.Database.CreateDbContext();
+        var milestone = await db.Milestones.SingleAsync(m => m.Id == seeded.Milestone.Id);
+        Assert.Equal((MilestoneStatus.Done, 100, new DateOnly(2021, 10, 1), new DateOnly(2022, 3, 31)),
+            (milestone.Status, milestone.Progress, milestone.ActualStart, milestone.ActualEnd));
+        var update = await db.ProgressUpdates.Where(u => u.MilestoneId == milestone.Id).OrderByDescending(u => u.Id).FirstAsync();
+        Assert.Equal(("推進課長", "照会「令和8年11月 部会」の回答: 体制は令和4年3月に発足"), (update.UpdatedBy, update.Comment));
+        Assert.Contains(update.Changes, c => c == new FieldChange("状態", "未着手", "完了"));
+        Assert.Contains(await db.AuditEntries.Where(a => a.Actor == "推進課長" && a.EntityId == milestone.Code).ToListAsync(),
+            a => a.NewValue == "100");
+        var snapshot = (await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single();
+        Assert.Equal(("完了", 100), (snapshot.ClosedStatus, snapshot.ClosedProgress));
+    }
+
+    [Fact]
+    public async Task OwnerAnswer_ToAMilestoneChangedSince_IsRefusedOnSave_AndClosingNeverOverwritesIt()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var head = HeadOf(seeded.Owner, "市民課長");
+        var item = (await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single();
+        var loaded = (await service.OwnedMilestonesAsync([item]))[item.Id];
+        var answer = new ItemAnswer(item.Id, "進行中", 50, null) { DelayReason = "体制整備の遅れ", BaseVersion = loaded.Version };
+        Assert.True((await service.SaveAnswersAsync(id, seeded.Owner, [answer], head)).Succeeded);
+        Assert.True((await service.SubmitAsync(id, seeded.Owner, head)).Succeeded);
+
+        // Someone changes the milestone in the editor after the answer was made.
+        await ChangeMilestoneAsync(seeded, progress: 20, by: "佐藤");
+
+        // Closing would overwrite 佐藤's change: refused, nothing changed, the round stays open.
+        var close = await service.CloseAsync(id, TestUser.Editor("推進課長"));
+        Assert.False(close.Succeeded);
+        Assert.StartsWith("締め切れません (何も変更していません)。市民課の回答: 工程「推進体制の立ち上げ」は回答の作成後に更新されています (佐藤、", close.Message);
+        Assert.Equal((MilestoneStatus.NotStarted, 20), await StatusAsync(seeded));
+        Assert.True((await service.LoadAsync(id))!.Round.IsOpen);
+
+        // Sent back, the 課 saving its old form again is told so, not allowed to overwrite.
+        Assert.True((await service.ReturnAsync(id, seeded.Owner, "工程が更新されています", TestUser.Editor())).Succeeded);
+        var stale = await service.SaveAnswersAsync(id, seeded.Owner, [answer with { Progress = 55 }], head);
+        Assert.False(stale.Succeeded);
+        Assert.Contains("回答の作成後に更新されています", stale.Message);
+        Assert.Contains("現在の値 (未着手 20%) を確認して回答し直してください。", stale.Message);
+
+        // Against the current version the answer is accepted, and closing applies it.
+        var current = (await service.OwnedMilestonesAsync([item]))[item.Id];
+        Assert.True((await service.SaveAnswersAsync(id, seeded.Owner, [answer with { Progress = 55, BaseVersion = current.Version }], head)).Succeeded);
+        Assert.True((await service.SubmitAsync(id, seeded.Owner, head)).Succeeded);
+        Assert.True((await service.CloseAsync(id, TestUser.Editor("推進課長"))).Succeeded);
+        Assert.Equal((MilestoneStatus.InProgress, 55), await StatusAsync(seeded));
+    }
+
+    [Fact]
+    public async Task OwnerAnswer_NotMarkedAnswered_IsNotApplied_AndTheSnapshotKeepsTheMilestonesValue()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var item = (await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single();
+        var answer = new ItemAnswer(item.Id, "進行中", 50, null) { DelayReason = "体制整備の遅れ" };
+        Assert.True((await service.SaveAnswersAsync(id, seeded.Owner, [answer], HeadOf(seeded.Owner))).Succeeded);
+
+        Assert.True((await service.CloseAsync(id, TestUser.Editor())).Succeeded);
+        Assert.Equal((MilestoneStatus.NotStarted, 0), await StatusAsync(seeded));
+        var snapshot = (await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single();
+        Assert.Equal(("未着手", 0), (snapshot.ClosedStatus, snapshot.ClosedProgress));
+    }
+
+    private static async Task<(MilestoneStatus, int)> StatusAsync(Seeded seeded)
+    {
+        await using var db = seeded.Database.CreateDbContext();
+        var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Id == seeded.Milestone.Id);
+        return (milestone.Status, milestone.Progress);
+    }
+
+    /// <summary>What a save in the editor leaves behind: new values, a new version, who and when.</summary>
+    private static async Task ChangeMilestoneAsync(Seeded seeded, int progress, string by)
+    {
+        await using var db = seeded.Database.CreateDbContext();
+        var milestone = await db.Milestones.SingleAsync(m => m.Id == seeded.Milestone.Id);
+        milestone.Progress = progress;
+        milestone.Version = Guid.NewGuid();
+        milestone.UpdatedBy = by;
+        milestone.UpdatedAt = Time.GetUtcNow();
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
     public async Task Submit_WithAnItemUnanswered_IsRefused()
     {
         using var seeded = await SeedAsync();

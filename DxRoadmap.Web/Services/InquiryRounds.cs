@@ -3,7 +3,10 @@ using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Web.Data;
 using DxRoadmap.Web.Data.Audit;
 using DxRoadmap.Web.Services.Authorization;
+using DxRoadmap.Domain.Schedule;
+using DxRoadmap.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DxRoadmap.Web.Services;
 
@@ -13,7 +16,26 @@ public sealed record InquiryTarget(InquiryItemKind Kind, int TargetId);
 public sealed record OpenRoundInput(string? Name, DateOnly? BaseDate, DateOnly? DueDate, IReadOnlyList<InquiryTarget> Targets);
 
 /// <summary>One 課's answer to one item: 状況 in the item's vocabulary, 進捗 0–100 (optional for AI・RPA), コメント.</summary>
-public sealed record ItemAnswer(int ItemId, string? Status, int? Progress, string? Comment);
+public sealed record ItemAnswer(int ItemId, string? Status, int? Progress, string? Comment)
+{
+    // A 主管課's answer on its own milestone also gives what the milestone editor asks for.
+    public DateOnly? ActualStart { get; init; }
+    public DateOnly? ActualEnd { get; init; }
+    public string? DelayReason { get; init; }
+    public string? Countermeasure { get; init; }
+    /// <summary>The milestone's version the form was filled from; null answers against the milestone as it is now.</summary>
+    public Guid? BaseVersion { get; init; }
+
+    /// <summary>The answer an item holds.</summary>
+    public static ItemAnswer Of(InquiryItem item) => new(item.Id, item.AnswerStatus, item.AnswerProgress, item.AnswerComment)
+    {
+        ActualStart = item.AnswerActualStart,
+        ActualEnd = item.AnswerActualEnd,
+        DelayReason = item.AnswerDelayReason,
+        Countermeasure = item.AnswerCountermeasure,
+        BaseVersion = item.AnswerBaseVersion,
+    };
+}
 
 /// <summary>An item that may be put into a round, grouped for the opening form.</summary>
 public sealed record InquiryCandidate(InquiryTarget Target, string Group, string Title, string Departments);
@@ -38,9 +60,14 @@ public sealed record PendingRound(int RoundId, string Name, DateOnly DueDate, In
 /// 照会 rounds (DESIGN §5b): 推進課 opens one over chosen items, each 課 answers its own items and marks it answered,
 /// 推進課 sends an answer back or closes the round, which copies every item's values into the round (its snapshot).
 /// Every command checks <see cref="RoadmapPermissions"/>; bad input returns a Japanese message and saves nothing.
+/// A 主管課's answer on its milestone is checked at saving and applied at closing, through the 照会票's import
+/// pipeline (<see cref="AnswerImport"/> with <see cref="MilestoneAnswers"/>): see docs/decisions/010.
 /// </summary>
-public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, AppClock clock)
+public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, AppClock clock,
+    IOptions<DelayThresholds>? thresholds = null)
 {
+    private readonly DelayThresholds _thresholds = thresholds?.Value ?? new DelayThresholds();
+
     public const string ClosedMessage = "この照会は締め切られています。回答・変更はできません。";
     public const string ConflictMessage = "他の利用者が先に更新しました。再読み込みしてから操作してください。";
 
@@ -230,19 +257,40 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
                 return CommandResult.Fail(message);
             }
         }
+        // The 主管課's milestone answers meet the editor's rules and the milestone's version now, so one that
+        // cannot be applied at closing is refused while the 課 can still correct it.
+        var owned = answers.Where(a => items[a.ItemId].Kind == InquiryItemKind.Milestone).Select(a => (items[a.ItemId], a)).ToList();
+        var versions = new Dictionary<int, Guid>();
+        if (owned.Count > 0)
+        {
+            var (import, milestones) = await CheckOwnerAnswersAsync(db, departmentId, round!.Name, owned, user, cancellationToken);
+            if (Problems(import, owned.Select(o => o.Item1)) is { Count: > 0 } problems)
+            {
+                return CommandResult.Fail(string.Join(" ", problems));
+            }
+            foreach (var (item, answer) in owned)
+            {
+                versions[item.Id] = answer.BaseVersion ?? milestones[item.TargetId].Version;
+            }
+        }
         var now = clock.Now;
         var changed = false;
         foreach (var answer in answers)
         {
             var item = items[answer.ItemId];
             var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
-            if (item.AnswerStatus == answer.Status!.Trim() && item.AnswerProgress == answer.Progress && item.AnswerComment == comment)
+            var extra = item.Kind == InquiryItemKind.Milestone
+                ? (answer.ActualStart, answer.ActualEnd, Clean(answer.DelayReason), Clean(answer.Countermeasure), (Guid?)versions[item.Id])
+                : default;
+            if (item.AnswerStatus == answer.Status!.Trim() && item.AnswerProgress == answer.Progress && item.AnswerComment == comment
+                && (item.AnswerActualStart, item.AnswerActualEnd, item.AnswerDelayReason, item.AnswerCountermeasure, item.AnswerBaseVersion) == extra)
             {
                 continue;
             }
             item.AnswerStatus = answer.Status.Trim();
             item.AnswerProgress = answer.Progress;
             item.AnswerComment = comment;
+            (item.AnswerActualStart, item.AnswerActualEnd, item.AnswerDelayReason, item.AnswerCountermeasure, item.AnswerBaseVersion) = extra;
             item.AnsweredBy = user.Name;
             item.AnsweredAt = now;
             changed = true;
@@ -322,7 +370,11 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         return await TrySaveAsync(db, user, "差し戻しました。", cancellationToken);
     }
 
-    /// <summary>Closes the round: answers are fixed, and every item's answer (or, unanswered, its current value) is kept.</summary>
+    /// <summary>
+    /// Closes the round, which accepts the answers of every 課 marked 回答済: a 主管課's answer on its milestone is
+    /// applied to the milestone (editor's rules, history, audit; refused as a whole when a milestone changed after
+    /// the answer), and the round keeps each accepted answer — for every other item, its value now — as its snapshot.
+    /// </summary>
     public async Task<CommandResult> CloseAsync(int roundId, ICurrentUser user, CancellationToken cancellationToken = default)
     {
         if (!user.Can(RoadmapAction.ManageInquiry))
@@ -330,7 +382,8 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
             return CommandResult.Denied(RoadmapAction.ManageInquiry);
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var round = await db.InquiryRounds.Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        var round = await db.InquiryRounds.Include(r => r.Items).Include(r => r.Responses).ThenInclude(r => r.Department)
+            .AsSplitQuery().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
         if (round is null)
         {
             return CommandResult.Fail("この照会は見つかりません。");
@@ -339,9 +392,30 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         {
             return CommandResult.Unchanged("既に締め切られています。");
         }
+        var accepted = round.Responses.Where(r => r.State == InquiryResponseState.Answered).ToDictionary(r => r.DepartmentId);
+        var imports = new List<AnswerImport>();
+        var refused = new List<string>();
+        foreach (var group in round.Items.Where(i => i.Kind == InquiryItemKind.Milestone && i.IsAnswered && accepted.ContainsKey(i.DepartmentId))
+                     .GroupBy(i => i.DepartmentId))
+        {
+            var owned = group.Select(i => (i, ItemAnswer.Of(i))).ToList();
+            var (import, _) = await CheckOwnerAnswersAsync(db, group.Key, round.Name, owned, user, cancellationToken);
+            refused.AddRange(Problems(import, group).Select(p => $"{accepted[group.Key].Department!.Name}の回答: {p}"));
+            imports.Add(import);
+        }
+        if (refused.Count > 0)
+        {
+            return CommandResult.Fail($"締め切れません (何も変更していません)。{string.Join(" ", refused)} "
+                + "該当の課に差し戻して回答し直してもらってください (差戻し中の課の回答は工程に反映せずに締め切ります)。");
+        }
+        var now = clock.Now;
+        foreach (var import in imports)
+        {
+            import.Apply(user.Name, now);
+        }
         foreach (var item in round.Items)
         {
-            var (status, progress) = item.IsAnswered
+            var (status, progress) = item.IsAnswered && accepted.ContainsKey(item.DepartmentId)
                 ? (item.AnswerStatus, item.AnswerProgress)
                 : await CurrentValueAsync(db, item, cancellationToken);
             item.ClosedStatus = status;
@@ -349,7 +423,7 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         }
         round.State = InquiryRoundState.Closed;
         round.ClosedBy = user.Name;
-        round.ClosedAt = clock.Now;
+        round.ClosedAt = now;
         round.Version = Guid.NewGuid();
         return await TrySaveAsync(db, user, $"照会「{round.Name}」を締め切りました。", cancellationToken);
     }
@@ -399,12 +473,19 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
                     _ => await db.AutomationCases.FindAsync([item.TargetId], cancellationToken) is { Stage: { } stage }
                         && AutomationStages.All.Contains(stage) ? (stage, null) : (null, null),
                 };
-                if (value.Status is null || (item.AnswerStatus == value.Status && item.AnswerProgress == value.Progress))
+                // A milestone's answer is the milestone after the import, at its new version: applying it at
+                // closing then finds nothing to change.
+                var extra = item.Kind == InquiryItemKind.Milestone && db.Milestones.Local.FirstOrDefault(m => m.Id == item.TargetId) is { } milestone
+                    ? (milestone.ActualStart, milestone.ActualEnd, milestone.DelayReason, milestone.Countermeasure, (Guid?)milestone.Version)
+                    : default;
+                if (value.Status is null || (item.AnswerStatus == value.Status && item.AnswerProgress == value.Progress
+                    && (item.AnswerActualStart, item.AnswerActualEnd, item.AnswerDelayReason, item.AnswerCountermeasure, item.AnswerBaseVersion) == extra))
                 {
                     continue;
                 }
                 item.AnswerStatus = value.Status;
                 item.AnswerProgress = value.Progress;
+                (item.AnswerActualStart, item.AnswerActualEnd, item.AnswerDelayReason, item.AnswerCountermeasure, item.AnswerBaseVersion) = extra;
                 item.AnswerComment ??= WorkbookComment;
                 item.AnsweredBy = userName;
                 item.AnsweredAt = now;
@@ -420,6 +501,69 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
     }
 
     public const string WorkbookComment = "照会票 (Excel) で回答";
+
+    /// <summary>The milestones behind a 課's 主管課 items, keyed by item: what an answer form starts from.</summary>
+    public async Task<IReadOnlyDictionary<int, Milestone>> OwnedMilestonesAsync(IEnumerable<InquiryItem> items,
+        CancellationToken cancellationToken = default)
+    {
+        var owned = items.Where(i => i.Kind == InquiryItemKind.Milestone).ToList();
+        var ids = owned.Select(i => i.TargetId).ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var milestones = await db.Milestones.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        return owned.Where(i => milestones.ContainsKey(i.TargetId)).ToDictionary(i => i.Id, i => milestones[i.TargetId]);
+    }
+
+    /// <summary>
+    /// Runs a 主管課's answers on its milestones through the 照会票's import pipeline, as rows of the 工程 sheet: the
+    /// 課 must own the milestone, the user may make the change, the editor's rules hold, and a milestone changed
+    /// since the answer's version is a problem. The returned import applies the answers (tracked by <paramref name="db"/>).
+    /// </summary>
+    private async Task<(AnswerImport Import, Dictionary<int, Milestone> Milestones)> CheckOwnerAnswersAsync(RoadmapDbContext db,
+        int departmentId, string roundName, IReadOnlyList<(InquiryItem Item, ItemAnswer Answer)> answers, ICurrentUser user,
+        CancellationToken cancellationToken)
+    {
+        var department = await db.Departments.SingleAsync(d => d.Id == departmentId, cancellationToken);
+        var ids = answers.Select(a => a.Item.TargetId).ToList();
+        var milestones = await db.Milestones.Include(m => m.OwnerDepartment).Where(m => ids.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        var rows = answers
+            .Select(a => new InquiryRow<MilestoneEditModel>(a.Item.Order + 1, a.Item.TargetId,
+                a.Answer.BaseVersion ?? milestones.GetValueOrDefault(a.Item.TargetId)?.Version, "", "", a.Item.Title,
+                milestones.TryGetValue(a.Item.TargetId, out var m) ? EditOf(m, a.Answer) : null))
+            .ToList();
+        var import = new AnswerImport(db, department, user);
+        await import.CheckAsync(new MilestoneAnswers(clock.Today, _thresholds, roundName), rows, cancellationToken);
+        return (import, milestones);
+    }
+
+    /// <summary>The answer as an edit of the milestone: the fields the answer gives over the milestone's others.</summary>
+    private static MilestoneEditModel EditOf(Milestone milestone, ItemAnswer answer)
+    {
+        var edit = MilestoneEditModel.From(milestone);
+        if (StatusNames.TryParse(answer.Status, out var status))
+        {
+            edit.Status = status;
+        }
+        edit.Progress = answer.Progress ?? milestone.Progress;
+        edit.ActualStart = answer.ActualStart?.ToDateTime(TimeOnly.MinValue);
+        edit.ActualEnd = answer.ActualEnd?.ToDateTime(TimeOnly.MinValue);
+        edit.DelayReason = answer.DelayReason;
+        edit.Countermeasure = answer.Countermeasure;
+        edit.Comment = answer.Comment;
+        return edit;
+    }
+
+    /// <summary>The import's problems as sentences naming the item.</summary>
+    private static List<string> Problems(AnswerImport import, IEnumerable<InquiryItem> items)
+    {
+        var titles = items.ToDictionary(i => i.Order + 1, i => i.Title);
+        return import.Preview(null).Problems
+            .Select(p => titles.GetValueOrDefault(p.Row) is { } title && !p.Message.Contains($"「{title}」", StringComparison.Ordinal)
+                ? $"「{title}」: {p.Message}" : p.Message)
+            .ToList();
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public static string? Validate(InquiryItem item, ItemAnswer answer)
     {
