@@ -235,6 +235,63 @@ public class InquiryRoundsTests
         Assert.Equal(("未着手", 0), (snapshot.ClosedStatus, snapshot.ClosedProgress));
     }
 
+    [Fact]
+    public async Task AnswerSavedAsTheRoundCloses_DoesNotLandAfterTheClosing()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var item = (await service.LoadAsync(id))!.ItemsOf(seeded.Related).Single();
+
+        // The 課 has read the open round and is about to write when 推進課's closing commits.
+        CommandResult? closing = null;
+        var interleaved = new Interleaved(seeded.Database, async () => closing = await service.CloseAsync(id, TestUser.Editor()));
+        var saved = await new InquiryRounds(interleaved, new AppClock(Time))
+            .SaveAnswersAsync(id, seeded.Related, [new ItemAnswer(item.Id, "完了", 100, "遅れて保存")], HeadOf(seeded.Related));
+
+        Assert.True(interleaved.Ran);
+        Assert.True(closing!.Succeeded, closing.Message);
+        Assert.False(saved.Succeeded);
+        Assert.Equal(InquiryRounds.ClosedMessage, saved.Message);
+        var view = (await service.LoadAsync(id))!;
+        var stored = view.ItemsOf(seeded.Related).Single();
+        Assert.Equal((null, null), (stored.AnswerStatus, stored.AnswerComment));
+        Assert.Equal(InquiryResponseState.NotAnswered, view.ResponseOf(seeded.Related)!.State);
+        // Nor did the answer reach the 関係課's entry under the milestone.
+        var entries = await new DepartmentEntries(seeded.Database, new AppClock(Time)).LoadAsync(seeded.Milestone.Id);
+        Assert.Null(entries.Rows.Single(r => r.Department.Id == seeded.Related).Entry);
+    }
+
+    [Fact]
+    public async Task RoundClosedAsAnAnswerIsSaved_IsRefused_AndClosingAgainKeepsTheAnswer()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var item = (await service.LoadAsync(id))!.ItemsOf(seeded.Related).Single();
+        var head = HeadOf(seeded.Related);
+
+        // 推進課 has read the round and its answers and is about to write when the 課's save (and 回答済) commits.
+        CommandResult? saved = null;
+        var interleaved = new Interleaved(seeded.Database, async () =>
+        {
+            saved = await service.SaveAnswersAsync(id, seeded.Related, [new ItemAnswer(item.Id, "進行中", 70, "締切直前の回答")], head);
+            Assert.True((await service.SubmitAsync(id, seeded.Related, head)).Succeeded);
+        });
+        var closing = await new InquiryRounds(interleaved, new AppClock(Time)).CloseAsync(id, TestUser.Editor());
+
+        Assert.True(interleaved.Ran);
+        Assert.True(saved!.Succeeded, saved.Message);
+        Assert.False(closing.Succeeded);
+        Assert.Equal(InquiryRounds.ConflictMessage, closing.Message);
+        Assert.True((await service.LoadAsync(id))!.Round.IsOpen);
+
+        // Closing again sees the answer: the snapshot is never older than what the 課 saved.
+        Assert.True((await service.CloseAsync(id, TestUser.Editor())).Succeeded);
+        var snapshot = (await service.LoadAsync(id))!.ItemsOf(seeded.Related).Single();
+        Assert.Equal(("進行中", 70), (snapshot.ClosedStatus, snapshot.ClosedProgress));
+    }
+
     private static async Task<(MilestoneStatus, int)> StatusAsync(Seeded seeded)
     {
         await using var db = seeded.Database.CreateDbContext();

@@ -309,7 +309,7 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
             response.State = InquiryResponseState.InProgress;
             response.Version = Guid.NewGuid();
         }
-        return await TrySaveAsync(db, user, "回答を保存しました。", cancellationToken);
+        return await TrySaveWhileOpenAsync(db, roundId, user, "回答を保存しました。", cancellationToken);
     }
 
     /// <summary>Marks the 課's answer 回答済: every item must have an answer.</summary>
@@ -335,7 +335,7 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         response.SubmittedBy = user.Name;
         response.SubmittedAt = clock.Now;
         response.Version = Guid.NewGuid();
-        return await TrySaveAsync(db, user, "回答済にしました。", cancellationToken);
+        return await TrySaveWhileOpenAsync(db, roundId, user, "回答済にしました。", cancellationToken);
     }
 
     /// <summary>推進課 sends a 課's answer back with a comment; the 課 may change it and mark it answered again.</summary>
@@ -367,7 +367,7 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         response.State = InquiryResponseState.Returned;
         response.ReturnComment = comment.Trim();
         response.Version = Guid.NewGuid();
-        return await TrySaveAsync(db, user, "差し戻しました。", cancellationToken);
+        return await TrySaveWhileOpenAsync(db, roundId, user, "差し戻しました。", cancellationToken);
     }
 
     /// <summary>
@@ -444,7 +444,8 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
     /// <summary>
     /// A returned 照会票 is one way to answer: after its changes are applied to the items tracked by <paramref name="db"/>,
     /// every item of the 課 in an open round that the workbook covers (its milestones, procedures and AI・RPA cases)
-    /// takes the item's value as the 課's answer, in the same transaction. The 課 still marks the round 回答済 itself;
+    /// takes the item's value as the 課's answer, in the same transaction (which the caller must have begun: the round
+    /// is claimed as in <see cref="ClaimOpenAsync"/>). The 課 still marks the round 回答済 itself;
     /// a 課 already 回答済 is left as it answered. Returns the number of answers written.
     /// </summary>
     internal static async Task<int> RecordWorkbookAnswersAsync(RoadmapDbContext db, int departmentId, string userName,
@@ -461,6 +462,7 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
                 .Where(i => i.RoundId == response.RoundId && i.DepartmentId == departmentId
                             && (i.Kind == InquiryItemKind.Milestone || i.Kind == InquiryItemKind.Procedure || i.Kind == InquiryItemKind.AutomationCase))
                 .ToListAsync(cancellationToken);
+            var answers = new List<(InquiryItem Item, string Status, int? Progress, (DateOnly?, DateOnly?, string?, string?, Guid?) Extra)>();
             foreach (var item in items)
             {
                 (string? Status, int? Progress) value = item.Kind switch
@@ -483,15 +485,24 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
                 {
                     continue;
                 }
-                item.AnswerStatus = value.Status;
-                item.AnswerProgress = value.Progress;
+                answers.Add((item, value.Status, value.Progress, extra));
+            }
+            // Recorded only while the round is still open, in the caller's transaction (see ClaimOpenAsync).
+            if (answers.Count == 0 || !await ClaimOpenAsync(db, response.RoundId, cancellationToken))
+            {
+                continue;
+            }
+            foreach (var (item, status, progress, extra) in answers)
+            {
+                item.AnswerStatus = status;
+                item.AnswerProgress = progress;
                 (item.AnswerActualStart, item.AnswerActualEnd, item.AnswerDelayReason, item.AnswerCountermeasure, item.AnswerBaseVersion) = extra;
                 item.AnswerComment ??= WorkbookComment;
                 item.AnsweredBy = userName;
                 item.AnsweredAt = now;
                 written++;
             }
-            if (written > 0 && response.State == InquiryResponseState.NotAnswered)
+            if (response.State == InquiryResponseState.NotAnswered)
             {
                 response.State = InquiryResponseState.InProgress;
                 response.Version = Guid.NewGuid();
@@ -694,6 +705,42 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         var response = await db.InquiryResponses.SingleOrDefaultAsync(r => r.RoundId == roundId && r.DepartmentId == departmentId,
             cancellationToken);
         return response is null ? (round, null, CommandResult.Fail("この課はこの照会の対象ではありません。")) : (round, response, null);
+    }
+
+    /// <summary>
+    /// Saves a change to an open round (answers, 回答済, 差戻し) in a transaction that first claims the round: see
+    /// <see cref="ClaimOpenAsync"/>. Refused with <see cref="ClosedMessage"/> when the round closed since it was read.
+    /// </summary>
+    private static async Task<CommandResult> TrySaveWhileOpenAsync(RoadmapDbContext db, int roundId, ICurrentUser user, string message,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await ClaimOpenAsync(db, roundId, cancellationToken))
+        {
+            return CommandResult.Fail(ClosedMessage);
+        }
+        var result = await TrySaveAsync(db, user, message, cancellationToken);
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Moves the round's version on, only while the round is still open: one conditional UPDATE, run first in the
+    /// transaction of every write to an open round. Closing saves against the version it read, so the database puts
+    /// the two in order whoever comes second: a write after a closing finds no open round (false: refuse it), and a
+    /// closing after a write finds another version (a concurrency error: closing is refused, to be done again on
+    /// what is now stored). SQLite lets one writer in at a time; PostgreSQL holds the row and re-checks the
+    /// condition once the other commits — the same outcome on both. Two 課 answering together do not refuse each
+    /// other: the condition is the state, not the version.
+    /// </summary>
+    internal static async Task<bool> ClaimOpenAsync(RoadmapDbContext db, int roundId, CancellationToken cancellationToken)
+    {
+        var version = Guid.NewGuid();
+        return await db.InquiryRounds.Where(r => r.Id == roundId && r.State == InquiryRoundState.Open)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Version, version), cancellationToken) == 1;
     }
 
     private static async Task<CommandResult> TrySaveAsync(RoadmapDbContext db, ICurrentUser user, string message,
