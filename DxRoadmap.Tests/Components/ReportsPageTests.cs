@@ -19,6 +19,7 @@ public class ReportsPageTests : MudTestContext
         Services.AddSingleton<RoadmapReader>();
         Services.AddSingleton<TimeProvider>(new FixedTime(new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.Zero)));
         Services.AddSingleton<AppClock>();
+        Services.AddSingleton<InquiryRounds>();
         RenderPopoverProvider();
         var page = Render<ReportsPage>();
         page.WaitForElement("[data-testid=link-xlsx]");

@@ -1,4 +1,5 @@
 using DxRoadmap.Domain.Inquiry;
+using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Web.Data;
 using DxRoadmap.Web.Data.Audit;
@@ -53,6 +54,9 @@ public sealed record RoundView(InquiryRound Round, IReadOnlyList<InquiryItem> It
 /// <summary>A round as listed: its counts of 課 by state; for a 課, its own state.</summary>
 public sealed record RoundSummary(InquiryRound Round, int Departments, int Answered, int Returned, int NotAnswered, int InProgress);
 
+/// <summary>The closed round a 部会 report is built from and the closed round before it, or why not.</summary>
+public sealed record ReportRounds(RoundBasis? Round, RoundBasis? Previous, string? Problem);
+
 /// <summary>An open round one 課 still has to answer.</summary>
 public sealed record PendingRound(int RoundId, string Name, DateOnly DueDate, InquiryResponseState State, int Items, int ItemsAnswered);
 
@@ -98,6 +102,40 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         var responses = await db.InquiryResponses.AsNoTracking().Include(r => r.Department)
             .Where(r => r.RoundId == roundId).ToListAsync(cancellationToken);
         return new RoundView(round, items, [.. responses.OrderBy(r => r.Department!.Name, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// A closed round as the basis of a 部会 report, with the closed round before it (the latest 基準日 before this
+    /// one's) for 増減; or why not, in Japanese.
+    /// </summary>
+    public async Task<ReportRounds> ReportBasisAsync(int roundId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var round = await db.InquiryRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        if (round is null)
+        {
+            return new ReportRounds(null, null, $"照会 (番号 {roundId}) は見つかりません。");
+        }
+        if (round.IsOpen || round.ClosedAt is null)
+        {
+            return new ReportRounds(null, null, $"照会「{round.Name}」はまだ締め切られていません。部会資料は締め切った照会から作成します。");
+        }
+        // Sorted in memory: SQLite cannot order by DateTimeOffset, and rounds are few.
+        var previous = (await db.InquiryRounds.AsNoTracking()
+                .Where(r => r.State == InquiryRoundState.Closed && r.Id != round.Id && r.BaseDate < round.BaseDate)
+                .ToListAsync(cancellationToken))
+            .OrderByDescending(r => r.BaseDate).ThenByDescending(r => r.ClosedAt).FirstOrDefault();
+        return new ReportRounds(await BasisAsync(db, round, cancellationToken),
+            previous is null ? null : await BasisAsync(db, previous, cancellationToken), null);
+    }
+
+    private static async Task<RoundBasis> BasisAsync(RoadmapDbContext db, InquiryRound round, CancellationToken cancellationToken)
+    {
+        var values = await db.InquiryItems.AsNoTracking()
+            .Where(i => i.RoundId == round.Id && i.Kind != InquiryItemKind.RelatedEntry && i.Kind != InquiryItemKind.StandardSystem)
+            .Select(i => new RoundValue(i.Kind, i.TargetId, i.ClosedStatus, i.ClosedProgress))
+            .ToListAsync(cancellationToken);
+        return new RoundBasis(round.Name, round.BaseDate, round.ClosedAt!.Value, values);
     }
 
     /// <summary>The open rounds <paramref name="departmentId"/> has not yet answered (未回答, 回答中, 差戻し), soonest due first.</summary>
