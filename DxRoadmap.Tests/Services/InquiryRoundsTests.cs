@@ -13,19 +13,19 @@ public class InquiryRoundsTests
     /// <summary>The database the tests run on; the subclass below runs them all again on PostgreSQL.</summary>
     protected virtual TestProvider Provider => TestProvider.Sqlite;
 
-    private static readonly FixedTime Time = FixedTime.On("2026-11-02");
+    private protected static readonly FixedTime Time = FixedTime.On("2026-11-02");
     private static readonly DateOnly Due = new(2026, 11, 16);
 
-    private static InquiryRounds Service(TestDatabase database) => new(database, new AppClock(Time));
+    private protected static InquiryRounds Service(TestDatabase database) => new(database, new AppClock(Time));
 
-    private sealed record Seeded(TestDatabase Database, Milestone Milestone, int Owner, int Related, int OtherRelated,
+    private protected sealed record Seeded(TestDatabase Database, Milestone Milestone, int Owner, int Related, int OtherRelated,
         OnlineProcedure Procedure, StandardSystem Welfare) : IDisposable
     {
         public void Dispose() => Database.Dispose();
     }
 
     /// <summary>The city's plan with 5.1-01 given to 市民課 as 主管課 (関係課 税務課, 保険年金課 …) so it has a 課 to answer.</summary>
-    private async Task<Seeded> SeedAsync()
+    private protected async Task<Seeded> SeedAsync()
     {
         var database = await TestDatabase.CreateSeededAsync(Provider);
         await using var db = database.CreateDbContext();
@@ -42,7 +42,7 @@ public class InquiryRoundsTests
     private static OpenRoundInput Round(params InquiryTarget[] targets) =>
         new("令和8年11月 部会", new DateOnly(2026, 10, 31), Due, targets);
 
-    private static async Task<int> OpenAsync(InquiryRounds service, Seeded seeded)
+    private protected static async Task<int> OpenAsync(InquiryRounds service, Seeded seeded)
     {
         var (result, id) = await service.OpenAsync(Round(
             new InquiryTarget(InquiryItemKind.Milestone, seeded.Milestone.Id),
@@ -52,7 +52,7 @@ public class InquiryRoundsTests
         return id!.Value;
     }
 
-    private static TestUser HeadOf(int departmentId, string name = "所属長") => TestUser.Head(departmentId, "課" + departmentId, name);
+    private protected static TestUser HeadOf(int departmentId, string name = "所属長") => TestUser.Head(departmentId, "課" + departmentId, name);
 
     [Fact]
     public async Task Open_GivesEachDepartmentExactlyItsItems_OwnerAndEveryRelatedDepartment()
@@ -440,4 +440,82 @@ public class InquiryRoundsTests
 public sealed class InquiryRoundsTestsOnPostgres : InquiryRoundsTests
 {
     protected override TestProvider Provider => TestProvider.Postgres;
+
+    /// <summary>
+    /// Not one after the other but at once: the 課's save holds the round (its claim) inside its open transaction
+    /// while 推進課's closing, having read the round, waits on that row; when the save commits, the closing finds
+    /// another version and is refused — it never commits a snapshot without the answer.
+    /// </summary>
+    [Fact]
+    public async Task ClosingWhileAnAnswerIsBeingSaved_WaitsForIt_AndIsRefused()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var item = (await service.LoadAsync(id))!.ItemsOf(seeded.Related).Single();
+        string connection;
+        await using (var db = seeded.Database.CreateDbContext())
+        {
+            connection = db.Database.GetConnectionString()!;
+        }
+
+        Task<CommandResult>? closing = null;
+        var hook = new WhileSaving(async () =>
+        {
+            closing = Task.Run(() => service.CloseAsync(id, TestUser.Editor()));
+            await WaitForALockWaiterAsync(connection, closing);
+        });
+        var answering = new InquiryRounds(new HookedFactory(seeded.Database, hook), new AppClock(Time));
+        var saved = await answering.SaveAnswersAsync(id, seeded.Related, [new ItemAnswer(item.Id, "進行中", 70, "同時の回答")], HeadOf(seeded.Related));
+
+        Assert.True(saved.Succeeded, saved.Message);
+        var closed = await closing!;
+        Assert.False(closed.Succeeded);
+        Assert.Equal(InquiryRounds.ConflictMessage, closed.Message);
+        var view = (await service.LoadAsync(id))!;
+        Assert.True(view.Round.IsOpen);
+        Assert.Equal("進行中", view.ItemsOf(seeded.Related).Single().AnswerStatus);
+    }
+
+    /// <summary>Until another session of this database waits on a lock (the closing, blocked on the round's row).</summary>
+    private static async Task WaitForALockWaiterAsync(string connectionString, Task closing)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        for (var attempt = 0; attempt < 200 && !closing.IsCompleted; attempt++)
+        {
+            if ((long)(await command.ExecuteScalarAsync())! > 0)
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        throw new InvalidOperationException(closing.IsCompleted
+            ? $"The closing did not wait for the answer's transaction: {closing.Status}."
+            : "The closing never waited on a lock.");
+    }
+
+    private sealed class WhileSaving(Func<Task> between) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        private Func<Task>? _pending = between;
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _pending, null) is { } run)
+            {
+                await run();
+            }
+            return result;
+        }
+    }
+
+    private sealed class HookedFactory(TestDatabase database, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor hook)
+        : IDbContextFactory<DxRoadmap.Web.Data.RoadmapDbContext>
+    {
+        public DxRoadmap.Web.Data.RoadmapDbContext CreateDbContext() => database.CreateDbContext(hook);
+    }
 }

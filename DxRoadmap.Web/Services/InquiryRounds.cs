@@ -430,6 +430,14 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         {
             return CommandResult.Unchanged("既に締め切られています。");
         }
+        // The round's row first, as every write to an open round takes it first: one order of locks, no deadlock. The
+        // claim holds only if nobody wrote to the round since it was read, so the answers read above are the last ones.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await ClaimOpenAsync(db, round.Id, cancellationToken, expected: round.Version) is not { } claimed)
+        {
+            return CommandResult.Fail(ConflictMessage);
+        }
+        db.Entry(round).Property(r => r.Version).OriginalValue = claimed;
         var accepted = round.Responses.Where(r => r.State == InquiryResponseState.Answered).ToDictionary(r => r.DepartmentId);
         var imports = new List<AnswerImport>();
         var refused = new List<string>();
@@ -463,7 +471,12 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         round.ClosedBy = user.Name;
         round.ClosedAt = now;
         round.Version = Guid.NewGuid();
-        return await TrySaveAsync(db, user, $"照会「{round.Name}」を締め切りました。", cancellationToken);
+        var result = await TrySaveAsync(db, user, $"照会「{round.Name}」を締め切りました。", cancellationToken);
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return result;
     }
 
     /// <summary>What an item stands at now, in the answer's terms: the value an answer form starts from.</summary>
@@ -526,7 +539,7 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
                 answers.Add((item, value.Status, value.Progress, extra));
             }
             // Recorded only while the round is still open, in the caller's transaction (see ClaimOpenAsync).
-            if (answers.Count == 0 || !await ClaimOpenAsync(db, response.RoundId, cancellationToken))
+            if (answers.Count == 0 || await ClaimOpenAsync(db, response.RoundId, cancellationToken) is null)
             {
                 continue;
             }
@@ -753,7 +766,7 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await ClaimOpenAsync(db, roundId, cancellationToken))
+        if (await ClaimOpenAsync(db, roundId, cancellationToken) is null)
         {
             return CommandResult.Fail(ClosedMessage);
         }
@@ -767,18 +780,22 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
 
     /// <summary>
     /// Moves the round's version on, only while the round is still open: one conditional UPDATE, run first in the
-    /// transaction of every write to an open round. Closing saves against the version it read, so the database puts
-    /// the two in order whoever comes second: a write after a closing finds no open round (false: refuse it), and a
-    /// closing after a write finds another version (a concurrency error: closing is refused, to be done again on
-    /// what is now stored). SQLite lets one writer in at a time; PostgreSQL holds the row and re-checks the
-    /// condition once the other commits — the same outcome on both. Two 課 answering together do not refuse each
-    /// other: the condition is the state, not the version.
+    /// transaction of every write to a round, so the round's row is always the first lock taken. Closing claims it
+    /// too, on condition that the version is still the one it read with the answers. The database then puts the two
+    /// in order whoever comes second: a write after a closing finds no open round (null: refuse it), and a closing
+    /// after a write finds another version (null: closing is refused, to be done again on what is now stored).
+    /// SQLite lets one writer in at a time; PostgreSQL holds the row and re-checks the condition once the other
+    /// commits — the same outcome on both. Two 課 answering together do not refuse each other: their condition is
+    /// the state, not the version. Returns the round's new version, or null when the condition failed.
     /// </summary>
-    internal static async Task<bool> ClaimOpenAsync(RoadmapDbContext db, int roundId, CancellationToken cancellationToken)
+    internal static async Task<Guid?> ClaimOpenAsync(RoadmapDbContext db, int roundId, CancellationToken cancellationToken,
+        Guid? expected = null)
     {
         var version = Guid.NewGuid();
-        return await db.InquiryRounds.Where(r => r.Id == roundId && r.State == InquiryRoundState.Open)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Version, version), cancellationToken) == 1;
+        var rows = await db.InquiryRounds
+            .Where(r => r.Id == roundId && r.State == InquiryRoundState.Open && (expected == null || r.Version == expected))
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Version, version), cancellationToken);
+        return rows == 1 ? version : null;
     }
 
     private static async Task<CommandResult> TrySaveAsync(RoadmapDbContext db, ICurrentUser user, string message,
