@@ -85,6 +85,15 @@ public sealed class InquiryItem
     public string? AnsweredBy { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
 
+    // A 主管課 answering its own milestone gives what the editor asks for, so the answer can be applied to the
+    // milestone by the same rules when 推進課 closes the round.
+    public DateOnly? AnswerActualStart { get; set; }
+    public DateOnly? AnswerActualEnd { get; set; }
+    public string? AnswerDelayReason { get; set; }
+    public string? AnswerCountermeasure { get; set; }
+    /// <summary>The milestone's version the 主管課's answer was made against: a change since then is never overwritten.</summary>
+    public Guid? AnswerBaseVersion { get; set; }
+
     public string? ClosedStatus { get; set; }
     public int? ClosedProgress { get; set; }
 

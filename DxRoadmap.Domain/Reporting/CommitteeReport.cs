@@ -39,6 +39,9 @@ public sealed record ReportHeader(
 {
     /// <summary>令和8年11月26日 (2026/11/26): the stamp printed on every page and sheet.</summary>
     public string AsOfWithWestern => $"{AsOfLabel} ({JapaneseDates.WesternDay(AsOf)})";
+
+    /// <summary>「令和8年度第2回 進捗照会 に基づく」 when the report is built from a closed 照会 round.</summary>
+    public string? Basis { get; init; }
 }
 
 /// <summary>One initiative's line on the summary: counts, share done, signal and evaluation.</summary>
@@ -163,7 +166,14 @@ public sealed record PeerRow(string Name, string Type, int Population, int Staff
 
 /// <summary>増減: what changed between the previous meeting and the as-of date, rebuilt from the history.</summary>
 public sealed record ChangeSection(DateOnly Since, string SinceLabel, IReadOnlyList<InitiativeChange> Initiatives,
-    IReadOnlyList<MilestoneChange> Milestones);
+    IReadOnlyList<MilestoneChange> Milestones)
+{
+    /// <summary>The previous closed 照会 round compared with, as <see cref="RoundBasis.PreviousLabel"/> words it; null for a meeting date.</summary>
+    public string? Previous { get; init; }
+
+    /// <summary>The section's title in both formats.</summary>
+    public string Heading => Previous is { } round ? $"{round} からの増減" : $"前回会議 ({SinceLabel}) からの増減";
+}
 
 /// <summary>An initiative's counts then and now.</summary>
 public sealed record InitiativeChange(string Code, string Title, int DoneBefore, int DoneNow, int LateBefore, int LateNow,

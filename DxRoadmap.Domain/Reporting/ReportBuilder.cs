@@ -12,6 +12,12 @@ public sealed record ReportRequest(DateOnly AsOf, ReportScope Scope, DateOnly? S
 
     public string MeetingName { get; init; } = DefaultMeetingName;
 
+    /// <summary>A closed 照会 round to build from: its 基準日 is <see cref="AsOf"/>, its snapshot the values.</summary>
+    public RoundBasis? Round { get; init; }
+
+    /// <summary>The closed round before <see cref="Round"/>: 増減 is against it (else against <see cref="Since"/>).</summary>
+    public RoundBasis? PreviousRound { get; init; }
+
     /// <summary>Null when the request makes sense, otherwise the reason in Japanese.</summary>
     public string? Check(RoadmapSnapshot roadmap) =>
         Since is { } since && since >= AsOf
@@ -40,7 +46,7 @@ public static class ReportBuilder
             throw new ArgumentException(problem, nameof(request));
         }
         var asOf = request.AsOf;
-        var roadmap = RoadmapHistory.AsOf(current, history, RoadmapHistory.EndOfDay(asOf));
+        var roadmap = request.Round?.Roadmap(current, history) ?? RoadmapHistory.AsOf(current, history, RoadmapHistory.EndOfDay(asOf));
         var scope = request.Scope;
         var assessed = InScope(roadmap, RoadmapSummary.Assess(roadmap, asOf, request.Thresholds), scope);
         var initiatives = roadmap.Initiatives.OrderBy(i => i.Order)
@@ -50,7 +56,7 @@ public static class ReportBuilder
         var rows = assessed.Select(a => ToRow(a, asOf)).ToList();
         var header = new ReportHeader(ReportTitle, roadmap.Plan.Title, request.MeetingName,
             IssuedBy(roadmap), asOf, JapaneseDates.Day(asOf), scope.Label(roadmap), scope, request.Since,
-            roadmap.Plan.SampleProgressLoaded);
+            roadmap.Plan.SampleProgressLoaded) { Basis = request.Round?.Label };
 
         var procedures = Procedures(roadmap, scope, asOf);
         var standardisation = Standardisation(roadmap, scope);
@@ -64,7 +70,7 @@ public static class ReportBuilder
             procedures,
             standardisation,
             automation,
-            request.Since is { } since ? Changes(current, history, request, initiatives, assessed, since) : null,
+            Changes(current, history, request, initiatives, assessed),
             Gantt(assessed, asOf))
         {
             Details = InitiativeDetails.Build(initiatives, roadmap, findings, asOf, procedures, standardisation, automation),
@@ -246,11 +252,19 @@ public static class ReportBuilder
         return hours + "時間" + (p.Estimate ? " (見込)" : "");
     }
 
-    /// <summary>増減: the same scope assessed on the roadmap as it stood at the end of the previous meeting date.</summary>
-    private static ChangeSection Changes(RoadmapSnapshot current, IReadOnlyList<ProgressUpdate> history, ReportRequest request,
-        IReadOnlyList<Initiative> initiatives, IReadOnlyList<AssessedMilestone> now, DateOnly since)
+    /// <summary>
+    /// 増減: the same scope assessed on the previous closed round as it fixed it, or else on the roadmap as it stood
+    /// at the end of the previous meeting date; none without either.
+    /// </summary>
+    private static ChangeSection? Changes(RoadmapSnapshot current, IReadOnlyList<ProgressUpdate> history, ReportRequest request,
+        IReadOnlyList<Initiative> initiatives, IReadOnlyList<AssessedMilestone> now)
     {
-        var then = RoadmapHistory.AsOf(current, history, RoadmapHistory.EndOfDay(since));
+        var previous = request.PreviousRound;
+        if ((previous?.BaseDate ?? request.Since) is not { } since)
+        {
+            return null;
+        }
+        var then = previous?.Roadmap(current, history) ?? RoadmapHistory.AsOf(current, history, RoadmapHistory.EndOfDay(since));
         var before = InScope(then, RoadmapSummary.Assess(then, since, request.Thresholds), request.Scope)
             .ToDictionary(a => a.Milestone.Id);
 
@@ -301,6 +315,6 @@ public static class ReportBuilder
                     string.Join("、", parts)));
             }
         }
-        return new ChangeSection(since, JapaneseDates.Day(since), perInitiative, changes);
+        return new ChangeSection(since, JapaneseDates.Day(since), perInitiative, changes) { Previous = previous?.PreviousLabel };
     }
 }

@@ -121,7 +121,7 @@ public static class RoadmapHistory
         return false;
     }
 
-    private static Milestone Copy(Milestone m) => new()
+    internal static Milestone Copy(Milestone m) => new()
     {
         Id = m.Id,
         Code = m.Code,

@@ -1,6 +1,11 @@
+using System.Globalization;
 using ClosedXML.Excel;
+using DxRoadmap.Domain.Inquiry;
 using DxRoadmap.Tests.Support;
 using DxRoadmap.Web.Cli;
+using DxRoadmap.Web.Data;
+using DxRoadmap.Web.Services;
+using Microsoft.EntityFrameworkCore;
 
 namespace DxRoadmap.Tests.Reporting;
 
@@ -88,6 +93,53 @@ public class ReportCommandTests
         using var workbook = new XLWorkbook(target);
         Assert.Contains("令和4年4月1日", workbook.Worksheet("概要").Cell(2, 1).GetString());
         Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Report_FromAClosedRound_IsAsOfTheRoundsBaseDate_AndNamesIt()
+    {
+        using var folder = new TempFolder();
+        // A first run creates and seeds the database the command uses.
+        var (created, _, createError) = await RunAsync(folder, "--format", "xlsx", "--as-of", "2026-11-26", "--out", folder.File("first.xlsx"));
+        Assert.True(created == CommandLine.Ok, createError);
+        var database = new FileDatabase(folder.File("roadmap.db"));
+        var rounds = new InquiryRounds(database, new AppClock(TimeProvider.System));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (opened, id) = await rounds.OpenAsync(new OpenRoundInput("令和8年度第2回 進捗照会", new DateOnly(2026, 11, 30), today.AddDays(7),
+            [new InquiryTarget(InquiryItemKind.Procedure, 1)]), TestUser.Editor());
+        Assert.True(opened.Succeeded, opened.Message);
+        Assert.True((await rounds.CloseAsync(id!.Value, TestUser.Editor())).Succeeded);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var target = folder.File("部会.xlsx");
+        var (code, output, error) = await RunAsync(folder, "--format", "xlsx", "--round", id.Value.ToString(CultureInfo.InvariantCulture),
+            "--out", target);
+        Assert.True(code == CommandLine.Ok, error);
+        Assert.Contains("令和8年度第2回 進捗照会 に基づく、基準日 令和8年11月30日", output);
+        using var workbook = new XLWorkbook(target);
+        Assert.Contains("令和8年度第2回 進捗照会 に基づく　基準日 令和8年11月30日", workbook.Worksheet("概要").Cell(2, 1).GetString());
+    }
+
+    [Theory]
+    [InlineData("--round", "abc", "照会「abc」は番号として正しくありません")]
+    [InlineData("--round", "42", "照会 (番号 42) は見つかりません。")]
+    public async Task BadRound_GivesAJapaneseMessageAndExitCode2_WithoutAFile(string option, string value, string expected)
+    {
+        using var folder = new TempFolder();
+        var (code, _, error) = await RunAsync(folder, "--format", "pdf", option, value, "--out", folder.File("r.pdf"));
+        Assert.Equal(CommandLine.BadArguments, code);
+        Assert.Contains(expected, error);
+        Assert.False(File.Exists(folder.File("r.pdf")));
+        var (both, _, bothError) = await RunAsync(folder, "--format", "pdf", "--round", "1", "--as-of", "2026-11-26", "--out", folder.File("r.pdf"));
+        Assert.Equal(CommandLine.BadArguments, both);
+        Assert.Contains("--round と --as-of は同時に指定できません", bothError);
+    }
+
+    /// <summary>The command's SQLite file, opened by a service the way the app would.</summary>
+    private sealed class FileDatabase(string file) : IDbContextFactory<RoadmapDbContext>
+    {
+        public RoadmapDbContext CreateDbContext() =>
+            new(new DbContextOptionsBuilder<RoadmapDbContext>().UseSqlite($"Data Source={file}").Options);
     }
 
     [Fact]

@@ -13,19 +13,19 @@ public class InquiryRoundsTests
     /// <summary>The database the tests run on; the subclass below runs them all again on PostgreSQL.</summary>
     protected virtual TestProvider Provider => TestProvider.Sqlite;
 
-    private static readonly FixedTime Time = FixedTime.On("2026-11-02");
+    private protected static readonly FixedTime Time = FixedTime.On("2026-11-02");
     private static readonly DateOnly Due = new(2026, 11, 16);
 
-    private static InquiryRounds Service(TestDatabase database) => new(database, new AppClock(Time));
+    private protected static InquiryRounds Service(TestDatabase database) => new(database, new AppClock(Time));
 
-    private sealed record Seeded(TestDatabase Database, Milestone Milestone, int Owner, int Related, int OtherRelated,
+    private protected sealed record Seeded(TestDatabase Database, Milestone Milestone, int Owner, int Related, int OtherRelated,
         OnlineProcedure Procedure, StandardSystem Welfare) : IDisposable
     {
         public void Dispose() => Database.Dispose();
     }
 
     /// <summary>The city's plan with 5.1-01 given to 市民課 as 主管課 (関係課 税務課, 保険年金課 …) so it has a 課 to answer.</summary>
-    private async Task<Seeded> SeedAsync()
+    private protected async Task<Seeded> SeedAsync()
     {
         var database = await TestDatabase.CreateSeededAsync(Provider);
         await using var db = database.CreateDbContext();
@@ -42,7 +42,7 @@ public class InquiryRoundsTests
     private static OpenRoundInput Round(params InquiryTarget[] targets) =>
         new("令和8年11月 部会", new DateOnly(2026, 10, 31), Due, targets);
 
-    private static async Task<int> OpenAsync(InquiryRounds service, Seeded seeded)
+    private protected static async Task<int> OpenAsync(InquiryRounds service, Seeded seeded)
     {
         var (result, id) = await service.OpenAsync(Round(
             new InquiryTarget(InquiryItemKind.Milestone, seeded.Milestone.Id),
@@ -52,7 +52,7 @@ public class InquiryRoundsTests
         return id!.Value;
     }
 
-    private static TestUser HeadOf(int departmentId, string name = "所属長") => TestUser.Head(departmentId, "課" + departmentId, name);
+    private protected static TestUser HeadOf(int departmentId, string name = "所属長") => TestUser.Head(departmentId, "課" + departmentId, name);
 
     [Fact]
     public async Task Open_GivesEachDepartmentExactlyItsItems_OwnerAndEveryRelatedDepartment()
@@ -137,6 +137,178 @@ public class InquiryRoundsTests
         Assert.Contains(audit, a => a.Entity == "照会の回答" && a.Actor == "税務課長" && a.NewValue == "45");
         Assert.Contains(audit, a => a.Entity == "照会の回答状況" && a.NewValue == "差戻し");
         Assert.Contains(audit, a => a.Entity == "照会" && a.Actor == "推進課長" && a.NewValue == "締切済");
+    }
+
+    [Fact]
+    public async Task OwnerAnswer_IsCheckedByTheEditorsRules_AndAppliedToTheMilestoneWhenTheRoundCloses()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var head = HeadOf(seeded.Owner, "市民課長");
+        var item = (await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single();
+        var loaded = (await service.OwnedMilestonesAsync([item]))[item.Id];
+        Assert.Equal(MilestoneStatus.NotStarted, loaded.Status);
+
+        // The milestone editor's rule: 完了 needs an actual end date. Nothing is saved.
+        var noEnd = await service.SaveAnswersAsync(id, seeded.Owner,
+            [new ItemAnswer(item.Id, "完了", 100, null) { BaseVersion = loaded.Version }], head);
+        Assert.False(noEnd.Succeeded);
+        Assert.Equal($"「{item.Title}」: 完了にするには実績終了日を入力してください。", noEnd.Message);
+        Assert.Null((await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single().AnswerStatus);
+
+        var answer = new ItemAnswer(item.Id, "完了", 100, "体制は令和4年3月に発足")
+        {
+            ActualStart = new DateOnly(2021, 10, 1), ActualEnd = new DateOnly(2022, 3, 31), BaseVersion = loaded.Version,
+        };
+        Assert.True((await service.SaveAnswersAsync(id, seeded.Owner, [answer], head)).Succeeded);
+        Assert.True((await service.SubmitAsync(id, seeded.Owner, head)).Succeeded);
+        // An answer is a report to 推進課: the milestone is unchanged until 推進課 closes the round.
+        Assert.Equal((MilestoneStatus.NotStarted, 0), await StatusAsync(seeded));
+
+        var closed = await service.CloseAsync(id, TestUser.Editor("推進課長"));
+        Assert.True(closed.Succeeded, closed.Message);
+        await using var db = seeded.Database.CreateDbContext();
+        var milestone = await db.Milestones.SingleAsync(m => m.Id == seeded.Milestone.Id);
+        Assert.Equal((MilestoneStatus.Done, 100, new DateOnly(2021, 10, 1), new DateOnly(2022, 3, 31)),
+            (milestone.Status, milestone.Progress, milestone.ActualStart, milestone.ActualEnd));
+        var update = await db.ProgressUpdates.Where(u => u.MilestoneId == milestone.Id).OrderByDescending(u => u.Id).FirstAsync();
+        Assert.Equal(("推進課長", "照会「令和8年11月 部会」の回答: 体制は令和4年3月に発足"), (update.UpdatedBy, update.Comment));
+        Assert.Contains(update.Changes, c => c == new FieldChange("状態", "未着手", "完了"));
+        Assert.Contains(await db.AuditEntries.Where(a => a.Actor == "推進課長" && a.EntityId == milestone.Code).ToListAsync(),
+            a => a.NewValue == "100");
+        var snapshot = (await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single();
+        Assert.Equal(("完了", 100), (snapshot.ClosedStatus, snapshot.ClosedProgress));
+    }
+
+    [Fact]
+    public async Task OwnerAnswer_ToAMilestoneChangedSince_IsRefusedOnSave_AndClosingNeverOverwritesIt()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var head = HeadOf(seeded.Owner, "市民課長");
+        var item = (await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single();
+        var loaded = (await service.OwnedMilestonesAsync([item]))[item.Id];
+        var answer = new ItemAnswer(item.Id, "進行中", 50, null) { DelayReason = "体制整備の遅れ", BaseVersion = loaded.Version };
+        Assert.True((await service.SaveAnswersAsync(id, seeded.Owner, [answer], head)).Succeeded);
+        Assert.True((await service.SubmitAsync(id, seeded.Owner, head)).Succeeded);
+
+        // Someone changes the milestone in the editor after the answer was made.
+        await ChangeMilestoneAsync(seeded, progress: 20, by: "佐藤");
+
+        // Closing would overwrite 佐藤's change: refused, nothing changed, the round stays open.
+        var close = await service.CloseAsync(id, TestUser.Editor("推進課長"));
+        Assert.False(close.Succeeded);
+        Assert.StartsWith("締め切れません (何も変更していません)。市民課の回答: 工程「推進体制の立ち上げ」は回答の作成後に更新されています (佐藤、", close.Message);
+        Assert.Equal((MilestoneStatus.NotStarted, 20), await StatusAsync(seeded));
+        Assert.True((await service.LoadAsync(id))!.Round.IsOpen);
+
+        // Sent back, the 課 saving its old form again is told so, not allowed to overwrite.
+        Assert.True((await service.ReturnAsync(id, seeded.Owner, "工程が更新されています", TestUser.Editor())).Succeeded);
+        var stale = await service.SaveAnswersAsync(id, seeded.Owner, [answer with { Progress = 55 }], head);
+        Assert.False(stale.Succeeded);
+        Assert.Contains("回答の作成後に更新されています", stale.Message);
+        Assert.Contains("現在の値 (未着手 20%) を確認して回答し直してください。", stale.Message);
+
+        // Against the current version the answer is accepted, and closing applies it.
+        var current = (await service.OwnedMilestonesAsync([item]))[item.Id];
+        Assert.True((await service.SaveAnswersAsync(id, seeded.Owner, [answer with { Progress = 55, BaseVersion = current.Version }], head)).Succeeded);
+        Assert.True((await service.SubmitAsync(id, seeded.Owner, head)).Succeeded);
+        Assert.True((await service.CloseAsync(id, TestUser.Editor("推進課長"))).Succeeded);
+        Assert.Equal((MilestoneStatus.InProgress, 55), await StatusAsync(seeded));
+    }
+
+    [Fact]
+    public async Task OwnerAnswer_NotMarkedAnswered_IsNotApplied_AndTheSnapshotKeepsTheMilestonesValue()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var item = (await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single();
+        var answer = new ItemAnswer(item.Id, "進行中", 50, null) { DelayReason = "体制整備の遅れ" };
+        Assert.True((await service.SaveAnswersAsync(id, seeded.Owner, [answer], HeadOf(seeded.Owner))).Succeeded);
+
+        Assert.True((await service.CloseAsync(id, TestUser.Editor())).Succeeded);
+        Assert.Equal((MilestoneStatus.NotStarted, 0), await StatusAsync(seeded));
+        var snapshot = (await service.LoadAsync(id))!.ItemsOf(seeded.Owner).Single();
+        Assert.Equal(("未着手", 0), (snapshot.ClosedStatus, snapshot.ClosedProgress));
+    }
+
+    [Fact]
+    public async Task AnswerSavedAsTheRoundCloses_DoesNotLandAfterTheClosing()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var item = (await service.LoadAsync(id))!.ItemsOf(seeded.Related).Single();
+
+        // The 課 has read the open round and is about to write when 推進課's closing commits.
+        CommandResult? closing = null;
+        var interleaved = new Interleaved(seeded.Database, async () => closing = await service.CloseAsync(id, TestUser.Editor()));
+        var saved = await new InquiryRounds(interleaved, new AppClock(Time))
+            .SaveAnswersAsync(id, seeded.Related, [new ItemAnswer(item.Id, "完了", 100, "遅れて保存")], HeadOf(seeded.Related));
+
+        Assert.True(interleaved.Ran);
+        Assert.True(closing!.Succeeded, closing.Message);
+        Assert.False(saved.Succeeded);
+        Assert.Equal(InquiryRounds.ClosedMessage, saved.Message);
+        var view = (await service.LoadAsync(id))!;
+        var stored = view.ItemsOf(seeded.Related).Single();
+        Assert.Equal((null, null), (stored.AnswerStatus, stored.AnswerComment));
+        Assert.Equal(InquiryResponseState.NotAnswered, view.ResponseOf(seeded.Related)!.State);
+        // Nor did the answer reach the 関係課's entry under the milestone.
+        var entries = await new DepartmentEntries(seeded.Database, new AppClock(Time)).LoadAsync(seeded.Milestone.Id);
+        Assert.Null(entries.Rows.Single(r => r.Department.Id == seeded.Related).Entry);
+    }
+
+    [Fact]
+    public async Task RoundClosedAsAnAnswerIsSaved_IsRefused_AndClosingAgainKeepsTheAnswer()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var item = (await service.LoadAsync(id))!.ItemsOf(seeded.Related).Single();
+        var head = HeadOf(seeded.Related);
+
+        // 推進課 has read the round and its answers and is about to write when the 課's save (and 回答済) commits.
+        CommandResult? saved = null;
+        var interleaved = new Interleaved(seeded.Database, async () =>
+        {
+            saved = await service.SaveAnswersAsync(id, seeded.Related, [new ItemAnswer(item.Id, "進行中", 70, "締切直前の回答")], head);
+            Assert.True((await service.SubmitAsync(id, seeded.Related, head)).Succeeded);
+        });
+        var closing = await new InquiryRounds(interleaved, new AppClock(Time)).CloseAsync(id, TestUser.Editor());
+
+        Assert.True(interleaved.Ran);
+        Assert.True(saved!.Succeeded, saved.Message);
+        Assert.False(closing.Succeeded);
+        Assert.Equal(InquiryRounds.ConflictMessage, closing.Message);
+        Assert.True((await service.LoadAsync(id))!.Round.IsOpen);
+
+        // Closing again sees the answer: the snapshot is never older than what the 課 saved.
+        Assert.True((await service.CloseAsync(id, TestUser.Editor())).Succeeded);
+        var snapshot = (await service.LoadAsync(id))!.ItemsOf(seeded.Related).Single();
+        Assert.Equal(("進行中", 70), (snapshot.ClosedStatus, snapshot.ClosedProgress));
+    }
+
+    private static async Task<(MilestoneStatus, int)> StatusAsync(Seeded seeded)
+    {
+        await using var db = seeded.Database.CreateDbContext();
+        var milestone = await db.Milestones.AsNoTracking().SingleAsync(m => m.Id == seeded.Milestone.Id);
+        return (milestone.Status, milestone.Progress);
+    }
+
+    /// <summary>What a save in the editor leaves behind: new values, a new version, who and when.</summary>
+    private static async Task ChangeMilestoneAsync(Seeded seeded, int progress, string by)
+    {
+        await using var db = seeded.Database.CreateDbContext();
+        var milestone = await db.Milestones.SingleAsync(m => m.Id == seeded.Milestone.Id);
+        milestone.Progress = progress;
+        milestone.Version = Guid.NewGuid();
+        milestone.UpdatedBy = by;
+        milestone.UpdatedAt = Time.GetUtcNow();
+        await db.SaveChangesAsync();
     }
 
     [Fact]
@@ -268,4 +440,82 @@ public class InquiryRoundsTests
 public sealed class InquiryRoundsTestsOnPostgres : InquiryRoundsTests
 {
     protected override TestProvider Provider => TestProvider.Postgres;
+
+    /// <summary>
+    /// Not one after the other but at once: the 課's save holds the round (its claim) inside its open transaction
+    /// while 推進課's closing, having read the round, waits on that row; when the save commits, the closing finds
+    /// another version and is refused — it never commits a snapshot without the answer.
+    /// </summary>
+    [Fact]
+    public async Task ClosingWhileAnAnswerIsBeingSaved_WaitsForIt_AndIsRefused()
+    {
+        using var seeded = await SeedAsync();
+        var service = Service(seeded.Database);
+        var id = await OpenAsync(service, seeded);
+        var item = (await service.LoadAsync(id))!.ItemsOf(seeded.Related).Single();
+        string connection;
+        await using (var db = seeded.Database.CreateDbContext())
+        {
+            connection = db.Database.GetConnectionString()!;
+        }
+
+        Task<CommandResult>? closing = null;
+        var hook = new WhileSaving(async () =>
+        {
+            closing = Task.Run(() => service.CloseAsync(id, TestUser.Editor()));
+            await WaitForALockWaiterAsync(connection, closing);
+        });
+        var answering = new InquiryRounds(new HookedFactory(seeded.Database, hook), new AppClock(Time));
+        var saved = await answering.SaveAnswersAsync(id, seeded.Related, [new ItemAnswer(item.Id, "進行中", 70, "同時の回答")], HeadOf(seeded.Related));
+
+        Assert.True(saved.Succeeded, saved.Message);
+        var closed = await closing!;
+        Assert.False(closed.Succeeded);
+        Assert.Equal(InquiryRounds.ConflictMessage, closed.Message);
+        var view = (await service.LoadAsync(id))!;
+        Assert.True(view.Round.IsOpen);
+        Assert.Equal("進行中", view.ItemsOf(seeded.Related).Single().AnswerStatus);
+    }
+
+    /// <summary>Until another session of this database waits on a lock (the closing, blocked on the round's row).</summary>
+    private static async Task WaitForALockWaiterAsync(string connectionString, Task closing)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        for (var attempt = 0; attempt < 200 && !closing.IsCompleted; attempt++)
+        {
+            if ((long)(await command.ExecuteScalarAsync())! > 0)
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        throw new InvalidOperationException(closing.IsCompleted
+            ? $"The closing did not wait for the answer's transaction: {closing.Status}."
+            : "The closing never waited on a lock.");
+    }
+
+    private sealed class WhileSaving(Func<Task> between) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        private Func<Task>? _pending = between;
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _pending, null) is { } run)
+            {
+                await run();
+            }
+            return result;
+        }
+    }
+
+    private sealed class HookedFactory(TestDatabase database, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor hook)
+        : IDbContextFactory<DxRoadmap.Web.Data.RoadmapDbContext>
+    {
+        public DxRoadmap.Web.Data.RoadmapDbContext CreateDbContext() => database.CreateDbContext(hook);
+    }
 }

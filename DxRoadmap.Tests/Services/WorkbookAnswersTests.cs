@@ -68,6 +68,24 @@ public class WorkbookAnswersTests
         Assert.Equal(40, (await roadmap.ReloadAsync(roadmap.OnTrack.Id)).Progress); // and the milestone itself, as before
 
         Assert.True((await rounds.SubmitAsync(id, roadmap.CitizensDepartment.Id, head)).Succeeded);
+
+        // The same rule as an online answer: closing checks and applies the recorded answers, which are the milestones
+        // at their new versions, so it finds nothing left to change and writes no second history entry.
+        int HistoryCount(DxRoadmap.Web.Data.RoadmapDbContext db) => db.ProgressUpdates.Count(u => u.MilestoneId == roadmap.OnTrack.Id);
+        int before;
+        await using (var db = roadmap.Database.CreateDbContext())
+        {
+            before = HistoryCount(db);
+        }
+        var closed = await rounds.CloseAsync(id, TestUser.Editor());
+        Assert.True(closed.Succeeded, closed.Message);
+        await using (var db = roadmap.Database.CreateDbContext())
+        {
+            Assert.Equal(before, HistoryCount(db));
+        }
+        Assert.Equal(40, (await roadmap.ReloadAsync(roadmap.OnTrack.Id)).Progress);
+        var snapshot = (await rounds.LoadAsync(id))!.Items.Single(i => i.Kind == InquiryItemKind.Milestone && i.TargetId == roadmap.OnTrack.Id);
+        Assert.Equal(("進行中", 40), (snapshot.ClosedStatus, snapshot.ClosedProgress));
     }
 
     [Fact]

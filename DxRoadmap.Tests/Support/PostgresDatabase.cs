@@ -1,5 +1,6 @@
 using DxRoadmap.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace DxRoadmap.Tests.Support;
@@ -62,6 +63,9 @@ public sealed class PostgresDatabase : TestDatabase
     }
 
     public override RoadmapDbContext CreateDbContext() => new PostgresRoadmapDbContext(_options);
+
+    public override RoadmapDbContext CreateDbContext(IInterceptor interceptor) =>
+        new PostgresRoadmapDbContext(new DbContextOptionsBuilder<RoadmapDbContext>().UseNpgsql(_connectionString).AddInterceptors(interceptor).Options);
 
     /// <summary>The database's name on the server, for the fault-injection helpers below.</summary>
     public string Name => new NpgsqlConnectionStringBuilder(_connectionString).Database!;

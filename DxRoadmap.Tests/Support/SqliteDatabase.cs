@@ -2,6 +2,7 @@ using DxRoadmap.Web.Data;
 using DxRoadmap.Web.Data.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DxRoadmap.Tests.Support;
 
@@ -27,6 +28,9 @@ public abstract class TestDatabase : IDbContextFactory<RoadmapDbContext>, IDispo
     }
 
     public abstract RoadmapDbContext CreateDbContext();
+
+    /// <summary>A context whose commands, transactions or saves <paramref name="interceptor"/> sees (to interleave two users).</summary>
+    public abstract RoadmapDbContext CreateDbContext(IInterceptor interceptor);
 
     public abstract void Dispose();
 }
@@ -54,6 +58,9 @@ public sealed class SqliteDatabase : TestDatabase
     public static SqliteDatabase CreateEmpty() => new();
 
     public override RoadmapDbContext CreateDbContext() => new(_options);
+
+    public override RoadmapDbContext CreateDbContext(IInterceptor interceptor) =>
+        new(new DbContextOptionsBuilder<RoadmapDbContext>().UseSqlite(_connection).AddInterceptors(interceptor).Options);
 
     public override void Dispose() => _connection.Dispose();
 }

@@ -1,5 +1,9 @@
 using System.Net;
+using ClosedXML.Excel;
+using DxRoadmap.Domain.Inquiry;
 using DxRoadmap.Tests.Support;
+using DxRoadmap.Web.Services;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DxRoadmap.Tests.Web;
 
@@ -54,11 +58,32 @@ public class ReportDownloadTests(SampleApp factory) : IClassFixture<SampleApp>
     [InlineData("format=xlsx&asOf=2026-13-01", "基準日")]
     [InlineData("format=xlsx&asOf=2026-11-26&since=2026-11-26", "前回会議日")]
     [InlineData("format=xlsx&asOf=2026-11-26&scope=initiative:9.9", "9.9")]
+    [InlineData("format=xlsx&round=abc", "照会「abc」は番号として正しくありません。")]
+    [InlineData("format=xlsx&round=9999", "照会 (番号 9999) は見つかりません。")]
     public async Task BadRequest_GetsAJapaneseReason(string query, string expected)
     {
         using var client = await factory.CreateLoggedInClientAsync();
         var response = await client.GetAsync("/reports/download?" + query, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Download_FromAClosedRound_IsAsOfItsBaseDate_AndNamesTheRound()
+    {
+        var rounds = factory.Services.GetRequiredService<InquiryRounds>();
+        var today = factory.Services.GetRequiredService<AppClock>().Today;
+        var (opened, id) = await rounds.OpenAsync(new OpenRoundInput("令和8年度第2回 進捗照会", new DateOnly(2026, 10, 31), today.AddDays(7),
+            [new InquiryTarget(InquiryItemKind.AutomationCase, 1)]), TestUser.Editor());
+        Assert.True(opened.Succeeded, opened.Message);
+        Assert.True((await rounds.CloseAsync(id!.Value, TestUser.Editor())).Succeeded);
+
+        using var client = await factory.CreateLoggedInClientAsync();
+        var response = await client.GetAsync($"/reports/download?format=xlsx&asOf=2026-11-26&round={id}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The round's 基準日, not the asOf of the link.
+        Assert.Equal("進捗報告_令和8年10月31日.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
+        using var book = new XLWorkbook(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("令和8年度第2回 進捗照会 に基づく　基準日 令和8年10月31日", book.Worksheet("概要").Cell(2, 1).GetString());
     }
 }

@@ -9,16 +9,16 @@ namespace DxRoadmap.Web.Cli;
 /// <summary>
 /// `report --format xlsx|pdf --as-of YYYY-MM-DD --out FILE [--scope all|initiative:5.2|department:市民課]
 /// [--since YYYY-MM-DD] [--paper a3|a4] [--sections summary,gantt,late,list]`: writes a committee report without starting the web server, for
-/// scheduled generation before a meeting. The file is written next to its target under a temporary name and
+/// scheduled generation before a meeting. `--round ID` instead of `--as-of` builds it from a closed 照会 round. The file is written next to its target under a temporary name and
 /// moved into place only when complete, so a failure never leaves a partial report behind.
 /// </summary>
 public static class ReportCommand
 {
     public const string Usage =
-        "使い方: report --format xlsx|pdf --as-of YYYY-MM-DD --out ファイル [--scope all|initiative:5.2|department:市民課] [--since YYYY-MM-DD] [--paper a3|a4] [--sections summary,gantt,late,list (PDF)]";
+        "使い方: report --format xlsx|pdf (--as-of YYYY-MM-DD | --round 照会番号) --out ファイル [--scope all|initiative:5.2|department:市民課] [--since YYYY-MM-DD] [--paper a3|a4] [--sections summary,gantt,late,list (PDF)]";
 
     public sealed record Options(ReportFormat Format, DateOnly AsOf, string Out, ReportScope Scope, DateOnly? Since, PaperSize Paper,
-        ReportSections Sections = ReportSections.All);
+        ReportSections Sections = ReportSections.All, int? Round = null);
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
         RunAsync(args, output, error, configure: null);
@@ -45,6 +45,17 @@ public static class ReportCommand
         }
         await using var _ = app;
         var reports = app.Services.GetRequiredService<ReportService>();
+        ReportRounds? rounds = null;
+        if (options.Round is { } roundId)
+        {
+            rounds = await app.Services.GetRequiredService<InquiryRounds>().ReportBasisAsync(roundId);
+            if (rounds.Problem is { } roundProblem)
+            {
+                await error.WriteLineAsync("エラー: " + roundProblem);
+                return CommandLine.BadArguments;
+            }
+            options = options with { AsOf = rounds.Round!.BaseDate };
+        }
 
         var temp = Path.Combine(Path.GetDirectoryName(options.Out)!, $".{Path.GetFileName(options.Out)}.{Guid.NewGuid():N}.tmp");
         try
@@ -53,7 +64,7 @@ public static class ReportCommand
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
                 invalid = await reports.WriteAsync(options.Format, options.AsOf, options.Scope, options.Since, stream, options.Paper,
-                    sections: options.Sections);
+                    sections: options.Sections, rounds: rounds);
             }
             if (invalid is not null)
             {
@@ -74,7 +85,8 @@ public static class ReportCommand
             TryDelete(temp);
             throw;
         }
-        await output.WriteLineAsync($"{options.Out} を作成しました (基準日 {Domain.Schedule.JapaneseDates.Day(options.AsOf)})。");
+        var basis = rounds?.Round is { } on ? $"{on.Label}、" : "";
+        await output.WriteLineAsync($"{options.Out} を作成しました ({basis}基準日 {Domain.Schedule.JapaneseDates.Day(options.AsOf)})。");
         return CommandLine.Ok;
     }
 
@@ -86,7 +98,7 @@ public static class ReportCommand
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
-            if (name is not ("--format" or "--as-of" or "--out" or "--scope" or "--since" or "--paper" or "--sections"))
+            if (name is not ("--format" or "--as-of" or "--round" or "--out" or "--scope" or "--since" or "--paper" or "--sections"))
             {
                 problem = $"不明な引数「{name}」です。";
                 return false;
@@ -109,12 +121,29 @@ public static class ReportCommand
             problem = $"形式「{formatText}」は使えません。xlsx または pdf を指定してください。";
             return false;
         }
-        if (!values.TryGetValue("--as-of", out var asOfText))
+        int? round = null;
+        if (values.TryGetValue("--round", out var roundText))
         {
-            problem = "--as-of (基準日 YYYY-MM-DD) を指定してください。";
+            if (values.ContainsKey("--as-of"))
+            {
+                problem = "--round と --as-of は同時に指定できません (照会から作るときの基準日は照会の基準日です)。";
+                return false;
+            }
+            if (!int.TryParse(roundText, NumberStyles.None, CultureInfo.InvariantCulture, out var roundId))
+            {
+                problem = $"照会「{roundText}」は番号として正しくありません (照会の画面のアドレス /inquiry/rounds/番号 の番号)。";
+                return false;
+            }
+            round = roundId;
+        }
+        var asOf = default(DateOnly);
+        var asOfText = values.GetValueOrDefault("--as-of");
+        if (round is null && asOfText is null)
+        {
+            problem = "--as-of (基準日 YYYY-MM-DD) または --round (照会番号) を指定してください。";
             return false;
         }
-        if (!TryDay(asOfText, out var asOf))
+        if (round is null && !TryDay(asOfText!, out asOf))
         {
             problem = $"基準日「{asOfText}」は日付として正しくありません (YYYY-MM-DD、例: 2026-11-26)。";
             return false;
@@ -172,7 +201,7 @@ public static class ReportCommand
             return false;
         }
         options = new Options(format, asOf, fullOut, scope, since,
-            paperText.Equals("a4", StringComparison.OrdinalIgnoreCase) ? PaperSize.A4 : PaperSize.A3, sections);
+            paperText.Equals("a4", StringComparison.OrdinalIgnoreCase) ? PaperSize.A4 : PaperSize.A3, sections, round);
         problem = "";
         return true;
     }

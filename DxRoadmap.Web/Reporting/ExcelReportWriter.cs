@@ -36,7 +36,7 @@ public static class ExcelReportWriter
         using var book = new XlsxBook(output, FontName, 10, clock)
         {
             Title = $"{report.Header.PlanTitle} {report.Header.Title}",
-            Subject = $"{report.Header.MeetingName} 基準日 {report.Header.AsOfLabel}",
+            Subject = $"{report.Header.MeetingName} {report.Header.Basis}{(report.Header.Basis is null ? "" : " ")}基準日 {report.Header.AsOfLabel}",
             Author = report.Header.IssuedBy,
             Company = report.Header.IssuedBy,
         };
@@ -69,7 +69,7 @@ public static class ExcelReportWriter
     {
         var h = report.Header;
         sheet.Cell(1, 1).Text($"{h.PlanTitle} {h.Title}").Style(s => s with { Bold = true, FontSize = 14 });
-        sheet.Cell(2, 1).Text($"{h.MeetingName}　基準日 {h.AsOfWithWestern}　対象 {h.ScopeLabel}　作成 {h.IssuedBy}"
+        sheet.Cell(2, 1).Text($"{h.MeetingName}　{(h.Basis is { } basis ? basis + "　" : "")}基準日 {h.AsOfWithWestern}　対象 {h.ScopeLabel}　作成 {h.IssuedBy}"
             + (h.SampleData ? "　※サンプルデータ" : ""));
         const int headerRow = 4;
         var columns = new (string Title, double Width)[]
@@ -183,7 +183,7 @@ public static class ExcelReportWriter
 
     private static void Changes(XlsxSheet sheet, ReportHeader h, ChangeSection changes)
     {
-        Stamp(sheet, $"前回会議 ({changes.SinceLabel}) からの増減", h);
+        Stamp(sheet, changes.Heading, h);
         var columns = new (string, double)[]
         {
             ("重点取組", 8), ("名称", 34), ("完了(前回)", 10), ("完了(今回)", 10), ("完了 増減", 10),

@@ -23,7 +23,7 @@ public static class PdfReportWriter
         using var document = new PdfDocument();
         document.Info.CreationDate = (clock ?? TimeProvider.System).GetLocalNow().DateTime;
         document.Info.Title = $"{h.PlanTitle} {h.Title} ({h.AsOfLabel})";
-        document.Info.Subject = $"{h.MeetingName} 資料 基準日 {h.AsOfLabel} 対象 {h.ScopeLabel}";
+        document.Info.Subject = $"{h.MeetingName} 資料 {h.Basis}{(h.Basis is null ? "" : " ")}基準日 {h.AsOfLabel} 対象 {h.ScopeLabel}";
         document.Info.Author = h.IssuedBy;
         document.Info.Creator = Creator;
         document.Info.Keywords = "進捗報告, " + h.MeetingName;
@@ -34,7 +34,7 @@ public static class PdfReportWriter
         document.PageMode = PdfPageMode.UseOutlines;
 
         using (var canvas = new PdfCanvas(document, paper, $"{h.PlanTitle}　{h.Title}",
-                   $"基準日 {h.AsOfWithWestern}　対象 {h.ScopeLabel}", h.IssuedBy))
+                   $"{(h.Basis is { } onRound ? onRound + "　" : "")}基準日 {h.AsOfWithWestern}　対象 {h.ScopeLabel}", h.IssuedBy))
         {
             Cover(canvas, report);
             if (sections.HasFlag(ReportSections.Summary))
@@ -78,6 +78,11 @@ public static class PdfReportWriter
         y += 24;
         g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.Accent), 1.5), centre - 220, y, centre + 220, y);
         y += 50;
+        if (h.Basis is { } basis)
+        {
+            c.DrawText(basis, 16, true, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y - 12), XStringFormats.BaseLineCenter);
+            y += 18;
+        }
         c.DrawText($"基準日　{h.AsOfLabel}", 20, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(centre, y), XStringFormats.BaseLineCenter);
         y += 26;
         c.DrawText($"({JapaneseDates.WesternDay(h.AsOf)})", 12, false, PdfCanvas.Brush(ReportPalette.ExternalText), new XPoint(centre, y), XStringFormats.BaseLineCenter);
@@ -115,7 +120,7 @@ public static class PdfReportWriter
 
         if (report.Changes is { } changes)
         {
-            c.Table($"前回会議 ({changes.SinceLabel}) からの増減",
+            c.Table(changes.Heading,
                 [new("重点取組", 4), new("名称", 20), new("完了 前回→今回", 8, CellAlign.Center), new("完了 増減", 5, CellAlign.Right),
                  new("遅延・着手遅れ 前回→今回", 8, CellAlign.Center), new("遅延・着手遅れ 増減", 5, CellAlign.Right), new("評価 前回→今回", 14, CellAlign.Center)],
                 changes.Initiatives.Select(i => (IReadOnlyList<PdfCell>)

@@ -9,9 +9,13 @@ public static class ReportEndpoints
     public const string DownloadPath = "/reports/download";
 
     /// <summary>The download link the レポート page builds: /reports/download?format=xlsx&amp;asOf=2026-11-26&amp;scope=all.</summary>
-    public static string DownloadUrl(ReportFormat format, DateOnly asOf, ReportScope scope, DateOnly? since, PaperSize paper)
+    public static string DownloadUrl(ReportFormat format, DateOnly asOf, ReportScope scope, DateOnly? since, PaperSize paper, int? round = null)
     {
         var url = $"{DownloadPath}?format={(format == ReportFormat.Pdf ? "pdf" : "xlsx")}&asOf={Iso(asOf)}&scope={Uri.EscapeDataString(scope.ToString())}";
+        if (round is { } id)
+        {
+            url += "&round=" + id.ToString(CultureInfo.InvariantCulture);
+        }
         if (since is { } s)
         {
             url += "&since=" + Iso(s);
@@ -29,8 +33,8 @@ public static class ReportEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapReportDownload(this IEndpointRouteBuilder app)
     {
-        app.MapGet(DownloadPath, async (string? format, string? asOf, string? scope, string? since, string? paper,
-            ReportService reports, AppClock clock, CancellationToken cancellationToken) =>
+        app.MapGet(DownloadPath, async (string? format, string? asOf, string? scope, string? since, string? paper, string? round,
+            ReportService reports, InquiryRounds inquiries, AppClock clock, CancellationToken cancellationToken) =>
         {
             if (!ReportFormats.TryParse(format ?? "xlsx", out var reportFormat))
             {
@@ -55,9 +59,23 @@ public static class ReportEndpoints
                 return Problem($"対象「{scope}」は使えません。");
             }
             var paperSize = string.Equals(paper, "a4", StringComparison.OrdinalIgnoreCase) ? PaperSize.A4 : PaperSize.A3;
+            ReportRounds? rounds = null;
+            if (!string.IsNullOrEmpty(round))
+            {
+                if (!int.TryParse(round, NumberStyles.None, CultureInfo.InvariantCulture, out var roundId))
+                {
+                    return Problem($"照会「{round}」は番号として正しくありません。");
+                }
+                rounds = await inquiries.ReportBasisAsync(roundId, cancellationToken);
+                if (rounds.Problem is { } problem)
+                {
+                    return Problem(problem);
+                }
+                day = rounds.Round!.BaseDate;
+            }
 
             var buffer = new MemoryStream();
-            var invalid = await reports.WriteAsync(reportFormat, day, reportScope, sinceDay, buffer, paperSize, cancellationToken);
+            var invalid = await reports.WriteAsync(reportFormat, day, reportScope, sinceDay, buffer, paperSize, cancellationToken, rounds: rounds);
             if (invalid is not null)
             {
                 return Problem(invalid);

@@ -1,9 +1,13 @@
 using DxRoadmap.Domain.Inquiry;
+using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Roadmap;
 using DxRoadmap.Web.Data;
 using DxRoadmap.Web.Data.Audit;
 using DxRoadmap.Web.Services.Authorization;
+using DxRoadmap.Domain.Schedule;
+using DxRoadmap.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DxRoadmap.Web.Services;
 
@@ -13,7 +17,26 @@ public sealed record InquiryTarget(InquiryItemKind Kind, int TargetId);
 public sealed record OpenRoundInput(string? Name, DateOnly? BaseDate, DateOnly? DueDate, IReadOnlyList<InquiryTarget> Targets);
 
 /// <summary>One 課's answer to one item: 状況 in the item's vocabulary, 進捗 0–100 (optional for AI・RPA), コメント.</summary>
-public sealed record ItemAnswer(int ItemId, string? Status, int? Progress, string? Comment);
+public sealed record ItemAnswer(int ItemId, string? Status, int? Progress, string? Comment)
+{
+    // A 主管課's answer on its own milestone also gives what the milestone editor asks for.
+    public DateOnly? ActualStart { get; init; }
+    public DateOnly? ActualEnd { get; init; }
+    public string? DelayReason { get; init; }
+    public string? Countermeasure { get; init; }
+    /// <summary>The milestone's version the form was filled from; null answers against the milestone as it is now.</summary>
+    public Guid? BaseVersion { get; init; }
+
+    /// <summary>The answer an item holds.</summary>
+    public static ItemAnswer Of(InquiryItem item) => new(item.Id, item.AnswerStatus, item.AnswerProgress, item.AnswerComment)
+    {
+        ActualStart = item.AnswerActualStart,
+        ActualEnd = item.AnswerActualEnd,
+        DelayReason = item.AnswerDelayReason,
+        Countermeasure = item.AnswerCountermeasure,
+        BaseVersion = item.AnswerBaseVersion,
+    };
+}
 
 /// <summary>An item that may be put into a round, grouped for the opening form.</summary>
 public sealed record InquiryCandidate(InquiryTarget Target, string Group, string Title, string Departments);
@@ -31,6 +54,9 @@ public sealed record RoundView(InquiryRound Round, IReadOnlyList<InquiryItem> It
 /// <summary>A round as listed: its counts of 課 by state; for a 課, its own state.</summary>
 public sealed record RoundSummary(InquiryRound Round, int Departments, int Answered, int Returned, int NotAnswered, int InProgress);
 
+/// <summary>The closed round a 部会 report is built from and the closed round before it, or why not.</summary>
+public sealed record ReportRounds(RoundBasis? Round, RoundBasis? Previous, string? Problem);
+
 /// <summary>An open round one 課 still has to answer.</summary>
 public sealed record PendingRound(int RoundId, string Name, DateOnly DueDate, InquiryResponseState State, int Items, int ItemsAnswered);
 
@@ -38,9 +64,14 @@ public sealed record PendingRound(int RoundId, string Name, DateOnly DueDate, In
 /// 照会 rounds (DESIGN §5b): 推進課 opens one over chosen items, each 課 answers its own items and marks it answered,
 /// 推進課 sends an answer back or closes the round, which copies every item's values into the round (its snapshot).
 /// Every command checks <see cref="RoadmapPermissions"/>; bad input returns a Japanese message and saves nothing.
+/// A 主管課's answer on its milestone is checked at saving and applied at closing, through the 照会票's import
+/// pipeline (<see cref="AnswerImport"/> with <see cref="MilestoneAnswers"/>): see docs/decisions/010.
 /// </summary>
-public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, AppClock clock)
+public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, AppClock clock,
+    IOptions<DelayThresholds>? thresholds = null)
 {
+    private readonly DelayThresholds _thresholds = thresholds?.Value ?? new DelayThresholds();
+
     public const string ClosedMessage = "この照会は締め切られています。回答・変更はできません。";
     public const string ConflictMessage = "他の利用者が先に更新しました。再読み込みしてから操作してください。";
 
@@ -71,6 +102,40 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         var responses = await db.InquiryResponses.AsNoTracking().Include(r => r.Department)
             .Where(r => r.RoundId == roundId).ToListAsync(cancellationToken);
         return new RoundView(round, items, [.. responses.OrderBy(r => r.Department!.Name, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// A closed round as the basis of a 部会 report, with the closed round before it (the latest 基準日 before this
+    /// one's) for 増減; or why not, in Japanese.
+    /// </summary>
+    public async Task<ReportRounds> ReportBasisAsync(int roundId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var round = await db.InquiryRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        if (round is null)
+        {
+            return new ReportRounds(null, null, $"照会 (番号 {roundId}) は見つかりません。");
+        }
+        if (round.IsOpen || round.ClosedAt is null)
+        {
+            return new ReportRounds(null, null, $"照会「{round.Name}」はまだ締め切られていません。部会資料は締め切った照会から作成します。");
+        }
+        // Sorted in memory: SQLite cannot order by DateTimeOffset, and rounds are few.
+        var previous = (await db.InquiryRounds.AsNoTracking()
+                .Where(r => r.State == InquiryRoundState.Closed && r.Id != round.Id && r.BaseDate < round.BaseDate)
+                .ToListAsync(cancellationToken))
+            .OrderByDescending(r => r.BaseDate).ThenByDescending(r => r.ClosedAt).FirstOrDefault();
+        return new ReportRounds(await BasisAsync(db, round, cancellationToken),
+            previous is null ? null : await BasisAsync(db, previous, cancellationToken), null);
+    }
+
+    private static async Task<RoundBasis> BasisAsync(RoadmapDbContext db, InquiryRound round, CancellationToken cancellationToken)
+    {
+        var values = await db.InquiryItems.AsNoTracking()
+            .Where(i => i.RoundId == round.Id && i.Kind != InquiryItemKind.RelatedEntry && i.Kind != InquiryItemKind.StandardSystem)
+            .Select(i => new RoundValue(i.Kind, i.TargetId, i.ClosedStatus, i.ClosedProgress))
+            .ToListAsync(cancellationToken);
+        return new RoundBasis(round.Name, round.BaseDate, round.ClosedAt!.Value, values);
     }
 
     /// <summary>The open rounds <paramref name="departmentId"/> has not yet answered (未回答, 回答中, 差戻し), soonest due first.</summary>
@@ -230,19 +295,40 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
                 return CommandResult.Fail(message);
             }
         }
+        // The 主管課's milestone answers meet the editor's rules and the milestone's version now, so one that
+        // cannot be applied at closing is refused while the 課 can still correct it.
+        var owned = answers.Where(a => items[a.ItemId].Kind == InquiryItemKind.Milestone).Select(a => (items[a.ItemId], a)).ToList();
+        var versions = new Dictionary<int, Guid>();
+        if (owned.Count > 0)
+        {
+            var (import, milestones) = await CheckOwnerAnswersAsync(db, departmentId, round!.Name, owned, user, cancellationToken);
+            if (Problems(import, owned.Select(o => o.Item1)) is { Count: > 0 } problems)
+            {
+                return CommandResult.Fail(string.Join(" ", problems));
+            }
+            foreach (var (item, answer) in owned)
+            {
+                versions[item.Id] = answer.BaseVersion ?? milestones[item.TargetId].Version;
+            }
+        }
         var now = clock.Now;
         var changed = false;
         foreach (var answer in answers)
         {
             var item = items[answer.ItemId];
             var comment = string.IsNullOrWhiteSpace(answer.Comment) ? null : answer.Comment.Trim();
-            if (item.AnswerStatus == answer.Status!.Trim() && item.AnswerProgress == answer.Progress && item.AnswerComment == comment)
+            var extra = item.Kind == InquiryItemKind.Milestone
+                ? (answer.ActualStart, answer.ActualEnd, Clean(answer.DelayReason), Clean(answer.Countermeasure), (Guid?)versions[item.Id])
+                : default;
+            if (item.AnswerStatus == answer.Status!.Trim() && item.AnswerProgress == answer.Progress && item.AnswerComment == comment
+                && (item.AnswerActualStart, item.AnswerActualEnd, item.AnswerDelayReason, item.AnswerCountermeasure, item.AnswerBaseVersion) == extra)
             {
                 continue;
             }
             item.AnswerStatus = answer.Status.Trim();
             item.AnswerProgress = answer.Progress;
             item.AnswerComment = comment;
+            (item.AnswerActualStart, item.AnswerActualEnd, item.AnswerDelayReason, item.AnswerCountermeasure, item.AnswerBaseVersion) = extra;
             item.AnsweredBy = user.Name;
             item.AnsweredAt = now;
             changed = true;
@@ -261,7 +347,7 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
             response.State = InquiryResponseState.InProgress;
             response.Version = Guid.NewGuid();
         }
-        return await TrySaveAsync(db, user, "回答を保存しました。", cancellationToken);
+        return await TrySaveWhileOpenAsync(db, roundId, user, "回答を保存しました。", cancellationToken);
     }
 
     /// <summary>Marks the 課's answer 回答済: every item must have an answer.</summary>
@@ -287,7 +373,7 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         response.SubmittedBy = user.Name;
         response.SubmittedAt = clock.Now;
         response.Version = Guid.NewGuid();
-        return await TrySaveAsync(db, user, "回答済にしました。", cancellationToken);
+        return await TrySaveWhileOpenAsync(db, roundId, user, "回答済にしました。", cancellationToken);
     }
 
     /// <summary>推進課 sends a 課's answer back with a comment; the 課 may change it and mark it answered again.</summary>
@@ -319,10 +405,14 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         response.State = InquiryResponseState.Returned;
         response.ReturnComment = comment.Trim();
         response.Version = Guid.NewGuid();
-        return await TrySaveAsync(db, user, "差し戻しました。", cancellationToken);
+        return await TrySaveWhileOpenAsync(db, roundId, user, "差し戻しました。", cancellationToken);
     }
 
-    /// <summary>Closes the round: answers are fixed, and every item's answer (or, unanswered, its current value) is kept.</summary>
+    /// <summary>
+    /// Closes the round, which accepts the answers of every 課 marked 回答済: a 主管課's answer on its milestone is
+    /// applied to the milestone (editor's rules, history, audit; refused as a whole when a milestone changed after
+    /// the answer), and the round keeps each accepted answer — for every other item, its value now — as its snapshot.
+    /// </summary>
     public async Task<CommandResult> CloseAsync(int roundId, ICurrentUser user, CancellationToken cancellationToken = default)
     {
         if (!user.Can(RoadmapAction.ManageInquiry))
@@ -330,7 +420,8 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
             return CommandResult.Denied(RoadmapAction.ManageInquiry);
         }
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var round = await db.InquiryRounds.Include(r => r.Items).SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        var round = await db.InquiryRounds.Include(r => r.Items).Include(r => r.Responses).ThenInclude(r => r.Department)
+            .AsSplitQuery().SingleOrDefaultAsync(r => r.Id == roundId, cancellationToken);
         if (round is null)
         {
             return CommandResult.Fail("この照会は見つかりません。");
@@ -339,9 +430,38 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         {
             return CommandResult.Unchanged("既に締め切られています。");
         }
+        // The round's row first, as every write to an open round takes it first: one order of locks, no deadlock. The
+        // claim holds only if nobody wrote to the round since it was read, so the answers read above are the last ones.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await ClaimOpenAsync(db, round.Id, cancellationToken, expected: round.Version) is not { } claimed)
+        {
+            return CommandResult.Fail(ConflictMessage);
+        }
+        db.Entry(round).Property(r => r.Version).OriginalValue = claimed;
+        var accepted = round.Responses.Where(r => r.State == InquiryResponseState.Answered).ToDictionary(r => r.DepartmentId);
+        var imports = new List<AnswerImport>();
+        var refused = new List<string>();
+        foreach (var group in round.Items.Where(i => i.Kind == InquiryItemKind.Milestone && i.IsAnswered && accepted.ContainsKey(i.DepartmentId))
+                     .GroupBy(i => i.DepartmentId))
+        {
+            var owned = group.Select(i => (i, ItemAnswer.Of(i))).ToList();
+            var (import, _) = await CheckOwnerAnswersAsync(db, group.Key, round.Name, owned, user, cancellationToken);
+            refused.AddRange(Problems(import, group).Select(p => $"{accepted[group.Key].Department!.Name}の回答: {p}"));
+            imports.Add(import);
+        }
+        if (refused.Count > 0)
+        {
+            return CommandResult.Fail($"締め切れません (何も変更していません)。{string.Join(" ", refused)} "
+                + "該当の課に差し戻して回答し直してもらってください (差戻し中の課の回答は工程に反映せずに締め切ります)。");
+        }
+        var now = clock.Now;
+        foreach (var import in imports)
+        {
+            import.Apply(user.Name, now);
+        }
         foreach (var item in round.Items)
         {
-            var (status, progress) = item.IsAnswered
+            var (status, progress) = item.IsAnswered && accepted.ContainsKey(item.DepartmentId)
                 ? (item.AnswerStatus, item.AnswerProgress)
                 : await CurrentValueAsync(db, item, cancellationToken);
             item.ClosedStatus = status;
@@ -349,9 +469,14 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         }
         round.State = InquiryRoundState.Closed;
         round.ClosedBy = user.Name;
-        round.ClosedAt = clock.Now;
+        round.ClosedAt = now;
         round.Version = Guid.NewGuid();
-        return await TrySaveAsync(db, user, $"照会「{round.Name}」を締め切りました。", cancellationToken);
+        var result = await TrySaveAsync(db, user, $"照会「{round.Name}」を締め切りました。", cancellationToken);
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return result;
     }
 
     /// <summary>What an item stands at now, in the answer's terms: the value an answer form starts from.</summary>
@@ -370,7 +495,8 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
     /// <summary>
     /// A returned 照会票 is one way to answer: after its changes are applied to the items tracked by <paramref name="db"/>,
     /// every item of the 課 in an open round that the workbook covers (its milestones, procedures and AI・RPA cases)
-    /// takes the item's value as the 課's answer, in the same transaction. The 課 still marks the round 回答済 itself;
+    /// takes the item's value as the 課's answer, in the same transaction (which the caller must have begun: the round
+    /// is claimed as in <see cref="ClaimOpenAsync"/>). The 課 still marks the round 回答済 itself;
     /// a 課 already 回答済 is left as it answered. Returns the number of answers written.
     /// </summary>
     internal static async Task<int> RecordWorkbookAnswersAsync(RoadmapDbContext db, int departmentId, string userName,
@@ -387,6 +513,7 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
                 .Where(i => i.RoundId == response.RoundId && i.DepartmentId == departmentId
                             && (i.Kind == InquiryItemKind.Milestone || i.Kind == InquiryItemKind.Procedure || i.Kind == InquiryItemKind.AutomationCase))
                 .ToListAsync(cancellationToken);
+            var answers = new List<(InquiryItem Item, string Status, int? Progress, (DateOnly?, DateOnly?, string?, string?, Guid?) Extra)>();
             foreach (var item in items)
             {
                 (string? Status, int? Progress) value = item.Kind switch
@@ -399,18 +526,34 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
                     _ => await db.AutomationCases.FindAsync([item.TargetId], cancellationToken) is { Stage: { } stage }
                         && AutomationStages.All.Contains(stage) ? (stage, null) : (null, null),
                 };
-                if (value.Status is null || (item.AnswerStatus == value.Status && item.AnswerProgress == value.Progress))
+                // A milestone's answer is the milestone after the import, at its new version: applying it at
+                // closing then finds nothing to change.
+                var extra = item.Kind == InquiryItemKind.Milestone && db.Milestones.Local.FirstOrDefault(m => m.Id == item.TargetId) is { } milestone
+                    ? (milestone.ActualStart, milestone.ActualEnd, milestone.DelayReason, milestone.Countermeasure, (Guid?)milestone.Version)
+                    : default;
+                if (value.Status is null || (item.AnswerStatus == value.Status && item.AnswerProgress == value.Progress
+                    && (item.AnswerActualStart, item.AnswerActualEnd, item.AnswerDelayReason, item.AnswerCountermeasure, item.AnswerBaseVersion) == extra))
                 {
                     continue;
                 }
-                item.AnswerStatus = value.Status;
-                item.AnswerProgress = value.Progress;
+                answers.Add((item, value.Status, value.Progress, extra));
+            }
+            // Recorded only while the round is still open, in the caller's transaction (see ClaimOpenAsync).
+            if (answers.Count == 0 || await ClaimOpenAsync(db, response.RoundId, cancellationToken) is null)
+            {
+                continue;
+            }
+            foreach (var (item, status, progress, extra) in answers)
+            {
+                item.AnswerStatus = status;
+                item.AnswerProgress = progress;
+                (item.AnswerActualStart, item.AnswerActualEnd, item.AnswerDelayReason, item.AnswerCountermeasure, item.AnswerBaseVersion) = extra;
                 item.AnswerComment ??= WorkbookComment;
                 item.AnsweredBy = userName;
                 item.AnsweredAt = now;
                 written++;
             }
-            if (written > 0 && response.State == InquiryResponseState.NotAnswered)
+            if (response.State == InquiryResponseState.NotAnswered)
             {
                 response.State = InquiryResponseState.InProgress;
                 response.Version = Guid.NewGuid();
@@ -420,6 +563,69 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
     }
 
     public const string WorkbookComment = "照会票 (Excel) で回答";
+
+    /// <summary>The milestones behind a 課's 主管課 items, keyed by item: what an answer form starts from.</summary>
+    public async Task<IReadOnlyDictionary<int, Milestone>> OwnedMilestonesAsync(IEnumerable<InquiryItem> items,
+        CancellationToken cancellationToken = default)
+    {
+        var owned = items.Where(i => i.Kind == InquiryItemKind.Milestone).ToList();
+        var ids = owned.Select(i => i.TargetId).ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var milestones = await db.Milestones.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        return owned.Where(i => milestones.ContainsKey(i.TargetId)).ToDictionary(i => i.Id, i => milestones[i.TargetId]);
+    }
+
+    /// <summary>
+    /// Runs a 主管課's answers on its milestones through the 照会票's import pipeline, as rows of the 工程 sheet: the
+    /// 課 must own the milestone, the user may make the change, the editor's rules hold, and a milestone changed
+    /// since the answer's version is a problem. The returned import applies the answers (tracked by <paramref name="db"/>).
+    /// </summary>
+    private async Task<(AnswerImport Import, Dictionary<int, Milestone> Milestones)> CheckOwnerAnswersAsync(RoadmapDbContext db,
+        int departmentId, string roundName, IReadOnlyList<(InquiryItem Item, ItemAnswer Answer)> answers, ICurrentUser user,
+        CancellationToken cancellationToken)
+    {
+        var department = await db.Departments.SingleAsync(d => d.Id == departmentId, cancellationToken);
+        var ids = answers.Select(a => a.Item.TargetId).ToList();
+        var milestones = await db.Milestones.Include(m => m.OwnerDepartment).Where(m => ids.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        var rows = answers
+            .Select(a => new InquiryRow<MilestoneEditModel>(a.Item.Order + 1, a.Item.TargetId,
+                a.Answer.BaseVersion ?? milestones.GetValueOrDefault(a.Item.TargetId)?.Version, "", "", a.Item.Title,
+                milestones.TryGetValue(a.Item.TargetId, out var m) ? EditOf(m, a.Answer) : null))
+            .ToList();
+        var import = new AnswerImport(db, department, user);
+        await import.CheckAsync(new MilestoneAnswers(clock.Today, _thresholds, roundName), rows, cancellationToken);
+        return (import, milestones);
+    }
+
+    /// <summary>The answer as an edit of the milestone: the fields the answer gives over the milestone's others.</summary>
+    private static MilestoneEditModel EditOf(Milestone milestone, ItemAnswer answer)
+    {
+        var edit = MilestoneEditModel.From(milestone);
+        if (StatusNames.TryParse(answer.Status, out var status))
+        {
+            edit.Status = status;
+        }
+        edit.Progress = answer.Progress ?? milestone.Progress;
+        edit.ActualStart = answer.ActualStart?.ToDateTime(TimeOnly.MinValue);
+        edit.ActualEnd = answer.ActualEnd?.ToDateTime(TimeOnly.MinValue);
+        edit.DelayReason = answer.DelayReason;
+        edit.Countermeasure = answer.Countermeasure;
+        edit.Comment = answer.Comment;
+        return edit;
+    }
+
+    /// <summary>The import's problems as sentences naming the item.</summary>
+    private static List<string> Problems(AnswerImport import, IEnumerable<InquiryItem> items)
+    {
+        var titles = items.ToDictionary(i => i.Order + 1, i => i.Title);
+        return import.Preview(null).Problems
+            .Select(p => titles.GetValueOrDefault(p.Row) is { } title && !p.Message.Contains($"「{title}」", StringComparison.Ordinal)
+                ? $"「{title}」: {p.Message}" : p.Message)
+            .ToList();
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public static string? Validate(InquiryItem item, ItemAnswer answer)
     {
@@ -550,6 +756,46 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
         var response = await db.InquiryResponses.SingleOrDefaultAsync(r => r.RoundId == roundId && r.DepartmentId == departmentId,
             cancellationToken);
         return response is null ? (round, null, CommandResult.Fail("この課はこの照会の対象ではありません。")) : (round, response, null);
+    }
+
+    /// <summary>
+    /// Saves a change to an open round (answers, 回答済, 差戻し) in a transaction that first claims the round: see
+    /// <see cref="ClaimOpenAsync"/>. Refused with <see cref="ClosedMessage"/> when the round closed since it was read.
+    /// </summary>
+    private static async Task<CommandResult> TrySaveWhileOpenAsync(RoadmapDbContext db, int roundId, ICurrentUser user, string message,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await ClaimOpenAsync(db, roundId, cancellationToken) is null)
+        {
+            return CommandResult.Fail(ClosedMessage);
+        }
+        var result = await TrySaveAsync(db, user, message, cancellationToken);
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Moves the round's version on, only while the round is still open: one conditional UPDATE, run first in the
+    /// transaction of every write to a round, so the round's row is always the first lock taken. Closing claims it
+    /// too, on condition that the version is still the one it read with the answers. The database then puts the two
+    /// in order whoever comes second: a write after a closing finds no open round (null: refuse it), and a closing
+    /// after a write finds another version (null: closing is refused, to be done again on what is now stored).
+    /// SQLite lets one writer in at a time; PostgreSQL holds the row and re-checks the condition once the other
+    /// commits — the same outcome on both. Two 課 answering together do not refuse each other: their condition is
+    /// the state, not the version. Returns the round's new version, or null when the condition failed.
+    /// </summary>
+    internal static async Task<Guid?> ClaimOpenAsync(RoadmapDbContext db, int roundId, CancellationToken cancellationToken,
+        Guid? expected = null)
+    {
+        var version = Guid.NewGuid();
+        var rows = await db.InquiryRounds
+            .Where(r => r.Id == roundId && r.State == InquiryRoundState.Open && (expected == null || r.Version == expected))
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Version, version), cancellationToken);
+        return rows == 1 ? version : null;
     }
 
     private static async Task<CommandResult> TrySaveAsync(RoadmapDbContext db, ICurrentUser user, string message,

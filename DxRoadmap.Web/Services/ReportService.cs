@@ -12,11 +12,17 @@ namespace DxRoadmap.Web.Services;
 public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds> thresholds, TimeProvider? clock = null,
     FindingService? findings = null)
 {
+    /// <param name="rounds">A closed 照会 round to build from (<see cref="InquiryRounds.ReportBasisAsync"/>): its 基準日
+    /// replaces <paramref name="asOf"/>, and 増減 is against the round before it when there is one.</param>
     public async Task<ReportBuildResult> BuildAsync(DateOnly asOf, ReportScope scope, DateOnly? since,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, ReportRounds? rounds = null)
     {
         var roadmap = await reader.LoadAsync(cancellationToken);
-        var request = new ReportRequest(asOf, scope, since, thresholds.Value);
+        var request = new ReportRequest(rounds?.Round?.BaseDate ?? asOf, scope, since, thresholds.Value)
+        {
+            Round = rounds?.Round,
+            PreviousRound = rounds?.Previous,
+        };
         if (request.Check(roadmap) is { } problem)
         {
             return new ReportBuildResult(null, problem);
@@ -28,9 +34,10 @@ public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds
 
     /// <summary>Writes the report to <paramref name="output"/>; returns a message instead when the request is invalid.</summary>
     public async Task<string?> WriteAsync(ReportFormat format, DateOnly asOf, ReportScope scope, DateOnly? since, Stream output,
-        PaperSize paper = PaperSize.A3, CancellationToken cancellationToken = default, ReportSections sections = ReportSections.All)
+        PaperSize paper = PaperSize.A3, CancellationToken cancellationToken = default, ReportSections sections = ReportSections.All,
+        ReportRounds? rounds = null)
     {
-        var result = await BuildAsync(asOf, scope, since, cancellationToken);
+        var result = await BuildAsync(asOf, scope, since, cancellationToken, rounds);
         if (result.Report is not { } report)
         {
             return result.Problem;

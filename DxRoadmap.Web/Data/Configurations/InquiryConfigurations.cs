@@ -29,6 +29,8 @@ internal sealed class InquiryItemConfiguration : IEntityTypeConfiguration<Inquir
         builder.Property(i => i.AnswerComment).HasMaxLength(InquiryItem.CommentMaxLength);
         builder.Property(i => i.AnsweredBy).HasMaxLength(100);
         builder.Property(i => i.ClosedStatus).HasMaxLength(20);
+        builder.Property(i => i.AnswerDelayReason).HasMaxLength(Milestone.TextMaxLength);
+        builder.Property(i => i.AnswerCountermeasure).HasMaxLength(Milestone.TextMaxLength);
         // One question per thing and 課 in a round.
         builder.HasIndex(i => new { i.RoundId, i.Kind, i.TargetId, i.DepartmentId }).IsUnique();
         builder.HasOne(i => i.Department).WithMany().HasForeignKey(i => i.DepartmentId).OnDelete(DeleteBehavior.Restrict);

@@ -23,7 +23,24 @@ namespace DxRoadmap.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AnswerActualEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnswerActualStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AnswerBaseVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AnswerComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerCountermeasure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerDelayReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 

@@ -7,8 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DxRoadmap.Web.Services;
 
-/// <summary>The 工程 sheet: answers checked by the milestone editor's validator and recorded in its history.</summary>
-public sealed class MilestoneAnswers(DateOnly today, DelayThresholds thresholds) : AnswerSheet<Milestone, MilestoneEditModel>
+/// <summary>
+/// The 工程 sheet: answers checked by the milestone editor's validator and recorded in its history. The same sheet
+/// takes a 主管課's online answer in a 照会 round (<paramref name="round"/> names it): the Excel 照会票 and the round's
+/// form are two ways in to one rule.
+/// </summary>
+public sealed class MilestoneAnswers(DateOnly today, DelayThresholds thresholds, string? round = null) : AnswerSheet<Milestone, MilestoneEditModel>
 {
     public override InquirySheet Layout => InquiryWorkbook.Milestones;
 
@@ -35,7 +39,9 @@ public sealed class MilestoneAnswers(DateOnly today, DelayThresholds thresholds)
     public override string ChangedSinceExportMessage(Milestone item)
     {
         var by = item.UpdatedBy is { } name ? $" ({name}、{(item.UpdatedAt is { } at ? JapaneseDates.Day(DateOnly.FromDateTime(at.DateTime)) : "")})" : "";
-        return $"工程「{item.Title}」は照会票の出力後に更新されています{by}。最新の照会票を出力し直して記入してください。";
+        return round is null
+            ? $"工程「{item.Title}」は照会票の出力後に更新されています{by}。最新の照会票を出力し直して記入してください。"
+            : $"工程「{item.Title}」は回答の作成後に更新されています{by}。現在の値 ({item.Status.Label()} {item.Progress}%) を確認して回答し直してください。";
     }
 
     public override string? Denied(ICurrentUser user, Milestone item, IReadOnlyList<FieldChange> changes)
@@ -54,7 +60,8 @@ public sealed class MilestoneAnswers(DateOnly today, DelayThresholds thresholds)
     public override void Apply(RoadmapDbContext db, Milestone item, InquiryRow<MilestoneEditModel> row, InquiryChange change, string user, DateTimeOffset now)
     {
         row.Values!.ApplyTo(item);
-        var comment = change.Comment is { } c ? $"{ProgressInquiry.ImportComment}: {c}" : ProgressInquiry.ImportComment;
+        var source = round is null ? ProgressInquiry.ImportComment : $"照会「{round}」の回答";
+        var comment = change.Comment is { } c ? $"{source}: {c}" : source;
         MilestoneHistory.Record(db, item, row.Version!.Value, change.Changes, user, now, comment);
     }
 

@@ -143,7 +143,9 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
             return new InquiryImportResult(false, preview.Summary, preview);
         }
         var applied = import.Apply(user.Name, clock.Now);
-        // The workbook is also the 課's answer to an open 照会 round over the same items (InquiryRounds).
+        // The workbook is also the 課's answer to an open 照会 round over the same items (InquiryRounds), recorded
+        // in one transaction with the changes and only while that round is still open.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var departmentId = await db.Departments.Where(d => d.Name == preview.Department).Select(d => d.Id).SingleAsync(cancellationToken);
         var answered = await InquiryRounds.RecordWorkbookAnswersAsync(db, departmentId, user.Name, clock.Now, cancellationToken);
         if (applied == 0 && answered == 0)
@@ -156,6 +158,7 @@ public sealed class ProgressInquiry(IDbContextFactory<RoadmapDbContext> factory,
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

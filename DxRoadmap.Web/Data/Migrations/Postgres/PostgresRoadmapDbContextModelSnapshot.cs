@@ -31,7 +31,24 @@ namespace DxRoadmap.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AnswerActualEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AnswerActualStart")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("AnswerBaseVersion")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("AnswerComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("AnswerCountermeasure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("AnswerDelayReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
