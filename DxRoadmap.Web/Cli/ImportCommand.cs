@@ -23,6 +23,10 @@ public static class ImportCommand
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
     {
+        if (args is ["peers", ..])
+        {
+            return await PeerImportCommand.RunAsync(args[1..], services, output, error);
+        }
         var dryRun = args.Contains("--dry-run");
         var rest = args.Where(a => a != "--dry-run").ToArray();
         if (rest.Length != 2 || rest[0] != "progress" || rest[1].StartsWith("--", StringComparison.Ordinal))
