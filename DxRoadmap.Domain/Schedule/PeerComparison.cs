@@ -61,8 +61,8 @@ public sealed record PeerTable(DateOnly Month, IReadOnlyList<string> Businesses,
         Rows.FirstOrDefault(r => r.Prefecture == prefecture && r.Municipality == municipality);
 }
 
-/// <summary>One 団体 on the 県's strip: its 全体, and whether it is the city itself.</summary>
-public sealed record PeerDot(string Municipality, double Overall, bool IsCity);
+/// <summary>One 団体 on the 県's strip: its 全体, its rank in the 県, and whether it is the city itself.</summary>
+public sealed record PeerDot(string Municipality, double Overall, bool IsCity, int Rank);
 
 /// <summary>A 業務's line: the city's rate beside the plain means of the 県's and (when held) the nation's 団体.</summary>
 public sealed record PeerBusinessLine(string Business, double City, double PrefectureMean, double? NationalMean, double? CityBefore)
@@ -143,7 +143,7 @@ public static class PeerComparison
         var peers = table.Rows.Where(r => r.Prefecture == prefecture).ToList();
         var national = table.PrefectureCount > 1;
         var spread = peers.OrderByDescending(r => r.Overall).ThenBy(r => r.Municipality, StringComparer.Ordinal)
-            .Select(r => new PeerDot(r.Municipality, r.Overall, ReferenceEquals(r, own)))
+            .Select(r => new PeerDot(r.Municipality, r.Overall, ReferenceEquals(r, own), Rank(peers, r.Overall)))
             .ToList();
         var before = previous is null ? null : Before(previous, prefecture, city);
         var ownBefore = previous?.Find(prefecture, city);
@@ -196,5 +196,46 @@ public static class PeerComparison
         var sorted = values.Order().ToList();
         var mid = sorted.Count / 2;
         return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
+
+/// <summary>A 団体's dot on the strip: where along the axis (0–1 of its width) and how many dots sit under it.</summary>
+public sealed record PeerStripDot(string Municipality, double Overall, double X, int Level, bool IsCity);
+
+/// <summary>
+/// The 県's spread as a strip of dots in abstract units, drawn alike by the page (SVG) and the PDF: the axis runs from
+/// <see cref="From"/> to 100 %, dots of 団体 whose 全体 fall within one <see cref="PeerStrip.Bucket"/> stack upwards, and the
+/// 県 mean (and the national mean when held) are marks across the strip.
+/// </summary>
+public sealed record PeerStripGeometry(double From, IReadOnlyList<(double Rate, double X)> Ticks, IReadOnlyList<PeerStripDot> Dots,
+    double PrefectureMeanX, double? NationalMeanX, int Levels);
+
+public static class PeerStrip
+{
+    /// <summary>Width of a stacking bucket: 団体 within half a point of each other share a column.</summary>
+    public const double Bucket = 0.005;
+
+    public static PeerStripGeometry Layout(PeerStanding standing)
+    {
+        // Start at the 10 % step below the lowest 団体 (never above 50 %), so the spread fills the strip.
+        var from = Math.Min(0.5, Math.Floor(standing.Lowest.Overall * 10) / 10);
+        double X(double rate) => (Math.Clamp(rate, from, 1) - from) / (1 - from);
+        var ticks = new List<(double, double)>();
+        for (var t = (int)Math.Round(from * 10); t <= 10; t++)
+        {
+            ticks.Add((t / 10.0, X(t / 10.0)));
+        }
+        var levels = new Dictionary<long, int>();
+        var dots = new List<PeerStripDot>(standing.Spread.Count);
+        // The city is placed last, so it sits on top of its column where it is easiest to see.
+        foreach (var dot in standing.Spread.Where(d => !d.IsCity).Concat(standing.Spread.Where(d => d.IsCity)))
+        {
+            var bucket = (long)Math.Round(dot.Overall / Bucket);
+            var level = levels.GetValueOrDefault(bucket);
+            levels[bucket] = level + 1;
+            dots.Add(new PeerStripDot(dot.Municipality, dot.Overall, X(dot.Overall), level, dot.IsCity));
+        }
+        return new PeerStripGeometry(from, ticks, dots, X(standing.PrefectureMean),
+            standing.NationalMean is { } n ? X(n) : null, levels.Count == 0 ? 1 : levels.Values.Max());
     }
 }

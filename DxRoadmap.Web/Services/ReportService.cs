@@ -10,7 +10,7 @@ namespace DxRoadmap.Web.Services;
 
 /// <summary>Loads the roadmap and its history, builds the committee report and writes it in either format.</summary>
 public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds> thresholds, TimeProvider? clock = null,
-    FindingService? findings = null)
+    FindingService? findings = null, Peers.PeerRates? peers = null)
 {
     public async Task<ReportBuildResult> BuildAsync(DateOnly asOf, ReportScope scope, DateOnly? since,
         CancellationToken cancellationToken = default)
@@ -23,7 +23,10 @@ public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds
         }
         var history = await reader.LoadHistoryAsync(cancellationToken);
         var written = findings is null ? ReportFindings.None : await findings.LoadAsync(cancellationToken);
-        return new ReportBuildResult(ReportBuilder.Build(roadmap, history, request, written), null);
+        var report = ReportBuilder.Build(roadmap, history, request, written);
+        // Published 完了率 of other 団体 belong with 5.1: a report whose scope leaves 5.1 out leaves them out too.
+        var standing = peers is null || report.Standardisation is null ? null : await peers.StandingAsync(asOf, cancellationToken);
+        return new ReportBuildResult(report with { Peers = standing }, null);
     }
 
     /// <summary>Writes the report to <paramref name="output"/>; returns a message instead when the request is invalid.</summary>
