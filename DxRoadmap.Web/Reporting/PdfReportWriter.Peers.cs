@@ -51,7 +51,7 @@ public static partial class PdfReportWriter
     private static void PeerStripDrawing(PdfCanvas c, PeerStanding s)
     {
         var strip = PeerStrip.Layout(s);
-        const double step = 7, top = 26;
+        const double step = 9, top = 34;
         var height = top + strip.Levels * step + 24;
         c.Need(height + 10);
         var g = c.G;
@@ -65,12 +65,14 @@ public static partial class PdfReportWriter
             g.DrawLine(rule, X(x), c.Y + top, X(x), baseY);
             c.DrawText($"{rate * 100:0}%", 8, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(X(x), baseY + 10), XStringFormats.BaseLineCenter);
         }
-        g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.Ink), 1) { DashStyle = XDashStyle.Dash }, X(strip.PrefectureMeanX), c.Y + top - 6, X(strip.PrefectureMeanX), baseY);
-        c.DrawText("県平均", 8, false, PdfCanvas.Brush(ReportPalette.Ink), new XPoint(X(strip.PrefectureMeanX), c.Y + top - 8), XStringFormats.BaseLineCenter);
+        g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.Ink), 1) { DashStyle = XDashStyle.Dash }, X(strip.PrefectureMeanX), c.Y + top - 24, X(strip.PrefectureMeanX), baseY);
+        c.DrawText($"県平均 {PeerComparison.Percent(s.PrefectureMean)}", 8, false, PdfCanvas.Brush(ReportPalette.Ink),
+            new XPoint(X(strip.PrefectureMeanX), c.Y + top - 26), XStringFormats.BaseLineCenter);
         if (strip.NationalMeanX is { } nx)
         {
-            g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.ExternalText), 1) { DashStyle = XDashStyle.Dot }, X(nx), c.Y + top - 16, X(nx), baseY);
-            c.DrawText("全国平均", 8, false, PdfCanvas.Brush(ReportPalette.ExternalText), new XPoint(X(nx), c.Y + top - 18), XStringFormats.BaseLineCenter);
+            g.DrawLine(new XPen(PdfCanvas.Color(ReportPalette.ExternalText), 1) { DashStyle = XDashStyle.Dot }, X(nx), c.Y + top - 12, X(nx), baseY);
+            c.DrawText($"全国平均 {PeerComparison.Percent(s.NationalMean!.Value)}", 8, false, PdfCanvas.Brush(ReportPalette.ExternalText),
+                new XPoint(X(nx), c.Y + top - 14), XStringFormats.BaseLineCenter);
         }
         var outline = new XPen(PdfCanvas.Color(ReportPalette.Ink), 0.5);
         var dotBrush = PdfCanvas.Brush("#B0BEC5");
@@ -79,12 +81,13 @@ public static partial class PdfReportWriter
             var cy = baseY - 5 - dot.Level * step;
             if (dot.IsCity)
             {
-                g.DrawRectangle(outline, PdfCanvas.Brush(ReportPalette.Accent), X(dot.X) - 4, cy - 4, 8, 8);
-                c.DrawText(s.City, 9, true, PdfCanvas.Brush(ReportPalette.Accent), new XPoint(X(dot.X), cy - 7), XStringFormats.BaseLineCenter);
+                g.DrawRectangle(outline, PdfCanvas.Brush(ReportPalette.Accent), X(dot.X) - 4.5, cy - 4.5, 9, 9);
+                // Above its column, where no other dot is: the city is the last dot placed in it.
+                c.DrawText(s.City, 9, true, PdfCanvas.Brush(ReportPalette.Accent), new XPoint(X(dot.X), cy - 8), XStringFormats.BaseLineCenter);
             }
             else
             {
-                g.DrawEllipse(outline, dotBrush, X(dot.X) - 3, cy - 3, 6, 6);
+                g.DrawEllipse(outline, dotBrush, X(dot.X) - 3.5, cy - 3.5, 7, 7);
             }
         }
         c.DrawText($"{s.Prefecture}の{s.PrefectureCount}団体の全体 (● 団体、■ {s.City})", 8, false, PdfCanvas.Brush(ReportPalette.ExternalText),
