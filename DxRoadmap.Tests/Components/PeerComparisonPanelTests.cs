@@ -60,15 +60,22 @@ public class PeerComparisonPanelTests : MudTestContext
         Assert.Contains("まだ取り込まれていません", panel.Find("[data-testid=peer-empty]").TextContent);
     }
 
+    /// <summary>The panel with its import section opened and the 時点 2026-01 typed.</summary>
+    private IRenderedComponent<PeerComparisonPanel> OpenImport()
+    {
+        var panel = Render<PeerComparisonPanel>();
+        panel.WaitForElement("[data-testid=peer-import]");
+        panel.Find("[data-testid=peer-import] .mud-expand-panel-header").Click();
+        panel.Find("input[data-testid=peer-month], [data-testid=peer-month] input").Input("2026-01");
+        return panel;
+    }
+
     [Fact]
     public async Task Editor_PreviewsThenImports_AndIsAskedBeforeReplacing()
     {
         var (database, peers) = await SetUpAsync(TestUser.Editor());
         using var _ = database;
-        var panel = Render<PeerComparisonPanel>();
-        panel.WaitForElement("[data-testid=peer-import]");
-        panel.Find("[data-testid=peer-import] .mud-expand-panel-header").Click();
-        panel.Find("input[data-testid=peer-month], [data-testid=peer-month] input").Input("2026-01");
+        var panel = OpenImport();
 
         panel.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(PeerFiles.Kagoshima, "kagoshima.csv"));
         panel.WaitForElement("[data-testid=peer-apply]");
@@ -94,10 +101,7 @@ public class PeerComparisonPanelTests : MudTestContext
     {
         var (database, peers) = await SetUpAsync(TestUser.Editor());
         using var _ = database;
-        var panel = Render<PeerComparisonPanel>();
-        panel.WaitForElement("[data-testid=peer-import]");
-        panel.Find("[data-testid=peer-import] .mud-expand-panel-header").Click();
-        panel.Find("input[data-testid=peer-month], [data-testid=peer-month] input").Input("2026-01");
+        var panel = OpenImport();
 
         panel.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(PeerFiles.WithCell(20, 4, "1.2"), "bad.csv"));
         panel.WaitForElement("[data-testid=peer-problems]");

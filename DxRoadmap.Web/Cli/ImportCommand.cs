@@ -35,25 +35,8 @@ public static class ImportCommand
             return CommandLine.BadArguments;
         }
         var path = rest[1];
-        byte[] file;
-        try
+        if (await CliHost.ReadFileAsync(path, ProgressInquiry.MaxFileSize, error) is not { } file)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                await error.WriteLineAsync($"エラー: ファイル「{path}」がありません。");
-                return CommandLine.Failed;
-            }
-            if (info.Length > ProgressInquiry.MaxFileSize)
-            {
-                await error.WriteLineAsync($"エラー: ファイルが大きすぎます ({ProgressInquiry.MaxFileSize / 1024 / 1024} MB まで)。");
-                return CommandLine.Failed;
-            }
-            file = await File.ReadAllBytesAsync(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync($"エラー: ファイル「{path}」を読めません ({ex.Message})");
             return CommandLine.Failed;
         }
 

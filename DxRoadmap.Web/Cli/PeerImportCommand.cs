@@ -30,25 +30,8 @@ public static class PeerImportCommand
             return CommandLine.BadArguments;
         }
         var path = rest[0];
-        byte[] file;
-        try
+        if (await CliHost.ReadFileAsync(path, PeerTableFile.MaxFileSize, error) is not { } file)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                await error.WriteLineAsync($"エラー: ファイル「{path}」がありません。");
-                return CommandLine.Failed;
-            }
-            if (info.Length > PeerTableFile.MaxFileSize)
-            {
-                await error.WriteLineAsync("取り込みませんでした: " + PeerTableFile.TooLarge);
-                return CommandLine.Failed;
-            }
-            file = await File.ReadAllBytesAsync(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync($"エラー: ファイル「{path}」を読めません ({ex.Message})");
             return CommandLine.Failed;
         }
 
