@@ -75,7 +75,7 @@ public class PeerImportCommandTests : IDisposable
     {
         var result = await RunAsync(line.Split(' '));
         Assert.Equal(CommandLine.BadArguments, result.Code);
-        Assert.Contains("import peers ファイル.csv --as-of YYYY-MM", result.Error);
+        Assert.Contains("import peers ファイル.csv|.xlsx --as-of YYYY-MM", result.Error);
     }
 
     public void Dispose() => _folder.Dispose();

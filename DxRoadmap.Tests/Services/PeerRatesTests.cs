@@ -193,3 +193,74 @@ public sealed class PeerRatesTestsOnPostgres : PeerRatesTests
 {
     protected override TestProvider Provider => TestProvider.Postgres;
 }
+
+/// <summary>The same table saved as an Excel workbook: read through the workbook guard, rates as numbers or text.</summary>
+public class PeerWorkbookTests
+{
+    private static readonly DateOnly January = new(2026, 1, 1);
+
+    private static byte[] Workbook(Action<ClosedXML.Excel.IXLWorksheet>? change = null)
+    {
+        using var book = new ClosedXML.Excel.XLWorkbook();
+        var sheet = book.AddWorksheet("完了率");
+        var lines = PeerFiles.Lines;
+        for (var r = 0; r < lines.Count; r++)
+        {
+            var cells = lines[r].Split(',');
+            for (var c = 0; c < cells.Length; c++)
+            {
+                if (r > 0 && c >= 2)
+                {
+                    sheet.Cell(r + 1, c + 1).Value = double.Parse(cells[c], System.Globalization.CultureInfo.InvariantCulture);
+                    sheet.Cell(r + 1, c + 1).Style.NumberFormat.Format = "0.00%";
+                }
+                else
+                {
+                    sheet.Cell(r + 1, c + 1).Value = cells[c];
+                }
+            }
+        }
+        change?.Invoke(sheet);
+        using var output = new MemoryStream();
+        book.SaveAs(output);
+        return output.ToArray();
+    }
+
+    [Fact]
+    public void Xlsx_GivesTheSameTableAsTheCsv()
+    {
+        var read = PeerTableFile.ReadXlsx(Workbook(), January, PeerFiles.PlanBusinesses);
+        Assert.Null(read.Refusal);
+        Assert.Empty(read.Problems);
+        var csv = PeerTableFile.ReadCsv(PeerFiles.Kagoshima, January, PeerFiles.PlanBusinesses).Table!;
+        Assert.Equal(csv.Rows.Select(r => (r.Municipality, r.Overall)), read.Table!.Rows.Select(r => (r.Municipality, r.Overall)));
+        Assert.Equal(csv.Rows.SelectMany(r => r.Businesses), read.Table.Rows.SelectMany(r => r.Businesses));
+    }
+
+    [Fact]
+    public void Xlsx_BadCell_IsNamedByRowAndColumn()
+    {
+        var read = PeerTableFile.ReadXlsx(Workbook(sheet => sheet.Cell(20, 5).Value = 1.5), January, PeerFiles.PlanBusinesses);
+        Assert.Null(read.Table);
+        var problem = Assert.Single(read.Problems);
+        Assert.Equal("20行目 E列「戸籍」: 戸籍の完了率「1.5」は範囲外です (0～1、または 0%～100%)。", problem.Text);
+    }
+
+    [Fact]
+    public void NotAWorkbook_IsRefused()
+    {
+        var read = PeerTableFile.ReadXlsx([.. "PK\u0003\u0004"u8, 1, 2, 3], January, PeerFiles.PlanBusinesses);
+        Assert.Equal(PeerTableFile.NotAWorkbook, read.Refusal);
+    }
+
+    [Fact]
+    public async Task Service_TakesAWorkbookByItsContent()
+    {
+        using var database = await SqliteDatabase.CreateSeededAsync();
+        var peers = new PeerRates(database, new AppClock(new FixedTime(new DateTimeOffset(2026, 12, 6, 0, 0, 0, TimeSpan.Zero))),
+            Options.Create(new CityOptions()), NullLogger<PeerRates>.Instance);
+        var result = await peers.ApplyAsync(Workbook(), "2026-01", false, TestUser.Editor(), "kagoshima.xlsx");
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(20, (await peers.StandingAsync())!.Rank);
+    }
+}

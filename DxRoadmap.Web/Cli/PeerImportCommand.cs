@@ -16,7 +16,7 @@ public static class PeerImportCommand
     /// <summary>Nobody signs in on the command line: the import acts as 推進課 under this name (see <see cref="ImportCommand"/>).</summary>
     public static SystemUser Actor { get; } = new("他団体比較の取込 (コマンドライン)", AppRoles.Editor);
 
-    public const string Usage = "使い方: import peers ファイル.csv --as-of YYYY-MM [--dry-run] [--replace]";
+    public const string Usage = "使い方: import peers ファイル.csv|.xlsx --as-of YYYY-MM [--dry-run] [--replace]";
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
     {

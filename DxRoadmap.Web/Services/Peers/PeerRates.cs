@@ -176,7 +176,9 @@ public sealed class PeerRates(IDbContextFactory<RoadmapDbContext> factory, AppCl
         {
             return PeerImportPreview.Refused("計画に標準化の業務が登録されていないため、比べる業務がありません。");
         }
-        var read = PeerTableFile.ReadCsv(file, day, businesses);
+        var read = PeerTableFile.LooksLikeWorkbook(file)
+            ? PeerTableFile.ReadXlsx(file, day, businesses)
+            : PeerTableFile.ReadCsv(file, day, businesses);
         if (read.Refusal is { } refusal)
         {
             return PeerImportPreview.Refused(refusal);

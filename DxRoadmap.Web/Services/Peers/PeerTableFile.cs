@@ -27,7 +27,7 @@ public sealed record PeerLine(int Row, IReadOnlyList<string> Cells);
 /// count of line breaks, then the encoding. Every cell problem is collected with its line and column, so the user
 /// fixes the file once; a file with any problem gives no table.
 /// </summary>
-public static class PeerTableFile
+public static partial class PeerTableFile
 {
     /// <summary>Largest file accepted. The national table of 1,741 団体 is about 200 KB as CSV.</summary>
     public const int MaxFileSize = 4 * 1024 * 1024;
