@@ -57,6 +57,7 @@ public static class Extensions
         services.AddOptions<CityOptions>().BindConfiguration("City");
         services.AddSingleton<ProgramService>();
         services.AddSingleton<FindingService>();
+        services.AddSingleton<Services.Peers.PeerRates>();
 
         // Gantt chart (/gantt)
         services.AddSingleton<GanttService>();

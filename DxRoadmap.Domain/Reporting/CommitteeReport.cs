@@ -22,6 +22,9 @@ public sealed record CommitteeReport(
 {
     /// <summary>One page per initiative: aim, 所見, indicators (same order as <see cref="Initiatives"/>).</summary>
     public IReadOnlyList<InitiativeDetail> Details { get; init; } = [];
+
+    /// <summary>5.1 beside the 県 and the nation from the newest published table not after the as-of date; null without one.</summary>
+    public PeerStanding? Peers { get; init; }
 }
 
 /// <summary>The cover and page-header facts.</summary>

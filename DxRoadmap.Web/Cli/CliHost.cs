@@ -35,4 +35,32 @@ public static class CliHost
         var i = Array.FindIndex(args, a => string.Equals(a, option, StringComparison.Ordinal));
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
+
+    /// <summary>
+    /// The bytes of a file named on the command line, or null after telling <paramref name="error"/> why not (missing,
+    /// larger than <paramref name="maxSize"/>, unreadable). The size is checked before anything is read.
+    /// </summary>
+    internal static async Task<byte[]?> ReadFileAsync(string path, long maxSize, TextWriter error)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                await error.WriteLineAsync($"エラー: ファイル「{path}」がありません。");
+                return null;
+            }
+            if (info.Length > maxSize)
+            {
+                await error.WriteLineAsync($"エラー: ファイルが大きすぎます ({maxSize / 1024 / 1024} MB まで)。");
+                return null;
+            }
+            return await File.ReadAllBytesAsync(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"エラー: ファイル「{path}」を読めません ({ex.Message})");
+            return null;
+        }
+    }
 }

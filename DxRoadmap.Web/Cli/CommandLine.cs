@@ -22,7 +22,7 @@ public static class CommandLine
             WithHost(services => BackupCommand.RunAsync(args, services, output, error))),
         new("seed-synthetic", "計測用の合成データを作成します (seed-synthetic --milestones N [--seed S] [--replace])", (args, output, error) =>
             WithHost(services => SyntheticSeedCommand.RunAsync(args, services, output, error), SyntheticSeedCommand.Configure)),
-        new("import", "照会回答 (Excel) を取り込みます (import progress FILE [--dry-run])", (args, output, error) =>
+        new("import", "照会回答 (Excel) と他団体の完了率 (CSV) を取り込みます (import progress FILE [--dry-run] | import peers FILE --as-of YYYY-MM [--dry-run] [--replace])", (args, output, error) =>
             WithHost(services => ImportCommand.RunAsync(args, services, output, error))),
     ];
 

@@ -23,6 +23,10 @@ public static class ImportCommand
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
     {
+        if (args is ["peers", ..])
+        {
+            return await PeerImportCommand.RunAsync(args[1..], services, output, error);
+        }
         var dryRun = args.Contains("--dry-run");
         var rest = args.Where(a => a != "--dry-run").ToArray();
         if (rest.Length != 2 || rest[0] != "progress" || rest[1].StartsWith("--", StringComparison.Ordinal))
@@ -31,25 +35,8 @@ public static class ImportCommand
             return CommandLine.BadArguments;
         }
         var path = rest[1];
-        byte[] file;
-        try
+        if (await CliHost.ReadFileAsync(path, ProgressInquiry.MaxFileSize, error) is not { } file)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                await error.WriteLineAsync($"エラー: ファイル「{path}」がありません。");
-                return CommandLine.Failed;
-            }
-            if (info.Length > ProgressInquiry.MaxFileSize)
-            {
-                await error.WriteLineAsync($"エラー: ファイルが大きすぎます ({ProgressInquiry.MaxFileSize / 1024 / 1024} MB まで)。");
-                return CommandLine.Failed;
-            }
-            file = await File.ReadAllBytesAsync(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync($"エラー: ファイル「{path}」を読めません ({ex.Message})");
             return CommandLine.Failed;
         }
 

@@ -10,7 +10,7 @@ namespace DxRoadmap.Web.Reporting;
 /// this class decides sheets, cells, widths, fills and print settings. Every sheet, small or large, goes through
 /// <see cref="XlsxBook"/>, which streams it with OpenXmlWriter: ClosedXML took 5–15 s for 10,000 milestones.
 /// </summary>
-public static class ExcelReportWriter
+public static partial class ExcelReportWriter
 {
     /// <summary>BIZ UDPゴシック as Excel names it on Windows, where the 部会's copies are opened.</summary>
     public const string FontName = "BIZ UDPゴシック";
@@ -54,6 +54,7 @@ public static class ExcelReportWriter
         {
             book.Sheet(StandardisationSheet, sheet => Standardisation(sheet, report.Header, standardisation));
         }
+        PeerSheet(book, report);
         if (report.Procedures is { } procedures)
         {
             book.Sheet(ProcedureSheet, sheet => Procedures(sheet, report.Header, procedures));

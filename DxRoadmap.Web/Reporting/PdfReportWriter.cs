@@ -11,7 +11,7 @@ namespace DxRoadmap.Web.Reporting;
 /// Lays a <see cref="CommitteeReport"/> out as a PDF: cover, summary, Gantt chart, late items, and the full
 /// list as an appendix. Content comes from the report model only; this class decides pages and drawing.
 /// </summary>
-public static class PdfReportWriter
+public static partial class PdfReportWriter
 {
     public const string Creator = "DxRoadmap";
 
@@ -42,6 +42,7 @@ public static class PdfReportWriter
                 Summary(canvas, report);
                 InitiativePages(canvas, report);
                 Standardisation(canvas, report.Standardisation);
+                PeerPage(canvas, report);
             }
             if (sections.HasFlag(ReportSections.Gantt))
             {

@@ -10,7 +10,7 @@ namespace DxRoadmap.Web.Services;
 
 /// <summary>Loads the roadmap and its history, builds the committee report and writes it in either format.</summary>
 public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds> thresholds, TimeProvider? clock = null,
-    FindingService? findings = null)
+    FindingService? findings = null, Peers.PeerRates? peers = null)
 {
     /// <param name="rounds">A closed 照会 round to build from (<see cref="InquiryRounds.ReportBasisAsync"/>): its 基準日
     /// replaces <paramref name="asOf"/>, and 増減 is against the round before it when there is one.</param>
@@ -29,7 +29,10 @@ public sealed class ReportService(RoadmapReader reader, IOptions<DelayThresholds
         }
         var history = await reader.LoadHistoryAsync(cancellationToken);
         var written = findings is null ? ReportFindings.None : await findings.LoadAsync(cancellationToken);
-        return new ReportBuildResult(ReportBuilder.Build(roadmap, history, request, written), null);
+        var report = ReportBuilder.Build(roadmap, history, request, written);
+        // Published 完了率 of other 団体 belong with 5.1: a report whose scope leaves 5.1 out leaves them out too.
+        var standing = peers is null || report.Standardisation is null ? null : await peers.StandingAsync(asOf, cancellationToken);
+        return new ReportBuildResult(report with { Peers = standing }, null);
     }
 
     /// <summary>Writes the report to <paramref name="output"/>; returns a message instead when the request is invalid.</summary>

@@ -984,6 +984,79 @@ namespace DxRoadmap.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DxRoadmap.Web.Data.Peers.PeerRateEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Overall")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Prefecture")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rates")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TableId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TableId", "Line");
+
+                    b.ToTable("PeerRateEntries", (string)null);
+                });
+
+            modelBuilder.Entity("DxRoadmap.Web.Data.Peers.PeerRateTable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Businesses")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("PeerRateTables", (string)null);
+                });
+
             modelBuilder.Entity("DxRoadmap.Web.Mail.NotificationPreference", b =>
                 {
                     b.Property<string>("UserId")
@@ -1380,6 +1453,15 @@ namespace DxRoadmap.Web.Data.Migrations
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("DxRoadmap.Web.Data.Peers.PeerRateEntry", b =>
+                {
+                    b.HasOne("DxRoadmap.Web.Data.Peers.PeerRateTable", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DxRoadmap.Web.Mail.NotificationPreference", b =>
                 {
                     b.HasOne("DxRoadmap.Web.Data.Identity.AppUser", null)
@@ -1460,6 +1542,11 @@ namespace DxRoadmap.Web.Data.Migrations
             modelBuilder.Entity("DxRoadmap.Domain.Roadmap.Track", b =>
                 {
                     b.Navigation("Milestones");
+                });
+
+            modelBuilder.Entity("DxRoadmap.Web.Data.Peers.PeerRateTable", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }

@@ -1032,6 +1032,83 @@ namespace DxRoadmap.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("DxRoadmap.Web.Data.Peers.PeerRateEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Municipality")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<double>("Overall")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Prefecture")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Rates")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("TableId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TableId", "Line");
+
+                    b.ToTable("PeerRateEntries", (string)null);
+                });
+
+            modelBuilder.Entity("DxRoadmap.Web.Data.Peers.PeerRateTable", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Businesses")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month")
+                        .IsUnique();
+
+                    b.ToTable("PeerRateTables", (string)null);
+                });
+
             modelBuilder.Entity("DxRoadmap.Web.Mail.NotificationPreference", b =>
                 {
                     b.Property<string>("UserId")
@@ -1434,6 +1511,15 @@ namespace DxRoadmap.Web.Data.Migrations.Postgres
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("DxRoadmap.Web.Data.Peers.PeerRateEntry", b =>
+                {
+                    b.HasOne("DxRoadmap.Web.Data.Peers.PeerRateTable", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DxRoadmap.Web.Mail.NotificationPreference", b =>
                 {
                     b.HasOne("DxRoadmap.Web.Data.Identity.AppUser", null)
@@ -1514,6 +1600,11 @@ namespace DxRoadmap.Web.Data.Migrations.Postgres
             modelBuilder.Entity("DxRoadmap.Domain.Roadmap.Track", b =>
                 {
                     b.Navigation("Milestones");
+                });
+
+            modelBuilder.Entity("DxRoadmap.Web.Data.Peers.PeerRateTable", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }
