@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DxRoadmap.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRoadmapDbContext))]
-    [Migration("20261206135553_PeerRates")]
+    [Migration("20261206152514_PeerRates")]
     partial class PeerRates
     {
         /// <inheritdoc />
@@ -34,7 +34,24 @@ namespace DxRoadmap.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AnswerActualEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AnswerActualStart")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("AnswerBaseVersion")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("AnswerComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("AnswerCountermeasure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("AnswerDelayReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 

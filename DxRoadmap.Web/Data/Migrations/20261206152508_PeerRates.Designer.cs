@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DxRoadmap.Web.Data.Migrations
 {
     [DbContext(typeof(RoadmapDbContext))]
-    [Migration("20261206135544_PeerRates")]
+    [Migration("20261206152508_PeerRates")]
     partial class PeerRates
     {
         /// <inheritdoc />
@@ -26,7 +26,24 @@ namespace DxRoadmap.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AnswerActualEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnswerActualStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AnswerBaseVersion")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AnswerComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerCountermeasure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerDelayReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
