@@ -147,6 +147,10 @@ public sealed partial class KeyboardBrowserTests(BrowserApp app)
         await watched.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator($"[data-testid=gantt] [role=treeitem][data-row='{key}']")).ToHaveClassAsync(new Regex(@"\btone-OnHold\b"));
         await Assertions.Expect(page.Locator($"[data-testid=gantt] .row-marks[data-row='{key}'] > title")).ToContainTextAsync("状態: 保留");
+        // A screen reader hears the same on the row: its description reads the bar out.
+        await Assertions.Expect(page.Locator($"[data-testid=gantt] [role=treeitem][data-row='{key}']"))
+            .ToHaveAccessibleDescriptionAsync(new Regex("状態 保留 進捗 \\d+%。判定 "));
+        await Assertions.Expect(page.Locator("[data-testid=inazuma-note]")).ToContainTextAsync("イナズマ線は、基準日");
 
         watched.AssertNothingLeftTheMachineAndNoErrors();
     }
