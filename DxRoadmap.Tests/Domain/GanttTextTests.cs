@@ -136,6 +136,73 @@ public class GanttTextTests
     }
 
     [Fact]
+    public void Reading_OfALateReplannedStep_SaysPlanActualStateAndHowLate()
+    {
+        var step = Span("2021-04", "2022-03", MilestoneStatus.InProgress, 60).With(m =>
+        {
+            m.BaselineEnd = PlanDate.Parse("2021-12");
+            m.ActualStart = Day("2021-04-15");
+            m.UpdatedAt = new DateTimeOffset(2022, 3, 20, 9, 0, 0, TimeSpan.FromHours(9));
+        });
+        var reading = GanttRowReading.Of(Row(step))!;
+        Assert.Equal("令和3年4月 (2021/04) ～ 令和4年3月 (2022/03) (当初計画 令和3年4月～令和3年12月)", reading.Planned);
+        Assert.Equal("令和3年4月15日 (2021/04/15) 開始", reading.Actual);
+        Assert.Equal("進行中 進捗 60%", reading.Status);
+        Assert.Equal("期限超過 1日", reading.Judgement);
+        Assert.Equal($"計画 {reading.Planned}。実績 {reading.Actual}。状態 進行中 進捗 60%。判定 期限超過 1日。", reading.Sentence);
+    }
+
+    [Fact]
+    public void Reading_OfAStepOnPlan_SaysSo_AndOfAFinishedYearlyStep_GivesBothDays()
+    {
+        var onPlan = GanttRowReading.Of(Row(Span("2022-04", "2023-03", MilestoneStatus.InProgress, 0).With(m =>
+            m.UpdatedAt = new DateTimeOffset(2022, 3, 31, 9, 0, 0, TimeSpan.FromHours(9)))))!;
+        Assert.Equal(("なし", "予定どおり"), (onPlan.Actual, onPlan.Judgement));
+
+        var yearly = GanttRowReading.Of(Row(Point("2021-05", MilestoneStatus.Done).With(m =>
+        {
+            m.Progress = 100;
+            m.RecurringYearly = true;
+            m.ActualStart = Day("2021-05-10");
+            m.ActualEnd = Day("2021-05-20");
+        })))!;
+        Assert.Equal("令和3年5月10日 (2021/05/10) ～ 令和3年5月20日 (2021/05/20)", yearly.Actual);
+        Assert.Equal("完了 進捗 100% (年次で繰り返し)", yearly.Status);
+    }
+
+    [Fact]
+    public void Reading_OfANationalEvent_IsNotJudged_AndAGroupRowHasNone()
+    {
+        var reading = GanttRowReading.Of(Row(Point("2022-03").With(m => m.ExternalActor = "総務省")))!;
+        Assert.Equal(("総務省の動き", "判定の対象外"), (reading.Status, reading.Judgement));
+        Assert.Null(GanttRowReading.Of(Group(3, 1)));
+    }
+
+    [Fact]
+    public void ProgressLineReading_CountsRowsBehindOnAndAheadOfTheAsOfLine()
+    {
+        // 2022-04-01 … 2022-04-10 on the 6th: 50% is on the line, 20% three days behind, 80% three days ahead.
+        var asOf = Day("2022-04-06");
+        Milestone Step(int progress) => Span("2022-04-01", "2022-04-10", MilestoneStatus.InProgress, progress);
+        var chart = GanttLayout.Build(GanttData.Assess(asOf, Step(20), Step(50), Step(80), Step(10), Point("2022-03").With(m => m.ExternalActor = "総務省")),
+            asOf, new GanttWindow(2021, 2023), GanttZoom.Month, GanttOptions.Default);
+        var reading = GanttProgressLineReading.Of(chart);
+        Assert.Equal((2, 1, 1, 4), (reading.Behind, reading.OnSchedule, reading.Ahead, reading.MostDaysBehind));
+        Assert.Contains("基準日 令和4年4月6日 の縦線から", reading.Sentence);
+        Assert.Contains("表示中の測れる工程 4件のうち、遅れ 2件 (最大 4日分)、予定どおり 1件、先行 1件です。", reading.Sentence);
+    }
+
+    [Fact]
+    public void ProgressLineReading_WithNothingMeasured_SaysSo()
+    {
+        var asOf = Day("2022-04-06");
+        var chart = GanttLayout.Build(GanttData.Assess(asOf, Point("2022-03").With(m => m.ExternalActor = "総務省")),
+            asOf, new GanttWindow(2021, 2023), GanttZoom.Month, GanttOptions.Default);
+        Assert.Equal(0, GanttProgressLineReading.Of(chart).Measured);
+        Assert.EndsWith("基準日の時点で進み具合を測れるものはありません。", GanttProgressLineReading.Of(chart).Sentence);
+    }
+
+    [Fact]
     public void Legend_NamesEveryToneAndZoom()
     {
         Assert.Equal(["未着手", "進行中", "完了", "保留", "中止", "要注意・更新なし", "遅延・着手遅れ", "国・県の動き", "他年度の回 (年次)", "取組の期間"],

@@ -60,15 +60,48 @@ public sealed class AccessibilityBrowserTests(BrowserApp app)
         {
             await watched.GotoAsync(path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            await page.EvaluateAsync(Axe.Value);
-            var violations = await page.EvaluateAsync<JsonElement>(Run);
-            foreach (var violation in violations.EnumerateArray())
-            {
-                var nodes = violation.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()).ToList();
-                found.Add($"{path} {violation.GetProperty("id").GetString()} × {nodes.Count}: {string.Join(" | ", nodes.Take(3))}");
-            }
+            await CheckAsync(page, path, found);
         }
+        // The Gantt's other state: its rows as a table.
+        await watched.GotoAsync("/gantt");
+        await page.GetByRole(AriaRole.Switch, new() { Name = "表形式で表示" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=gantt-table] tbody tr").First).ToBeVisibleAsync();
+        await CheckAsync(page, "/gantt (表形式)", found);
         Assert.True(found.Count == 0, $"{user}: {found.Count} violations\n" + string.Join("\n", found));
+    }
+
+    private static async Task CheckAsync(IPage page, string state, List<string> found)
+    {
+        await page.EvaluateAsync(Axe.Value);
+        var violations = await page.EvaluateAsync<JsonElement>(Run);
+        foreach (var violation in violations.EnumerateArray())
+        {
+            var nodes = violation.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()).ToList();
+            found.Add($"{state} {violation.GetProperty("id").GetString()} × {nodes.Count}: {string.Join(" | ", nodes.Take(3))}");
+        }
+    }
+
+    [Fact]
+    public async Task GanttTableView_ReadsEachStepOutInColumns_AndTheOwnerColumnShowsWholeNames()
+    {
+        await using var watched = await app.NewPageAsync();
+        var page = watched.Page;
+        await watched.LoginAsync(BrowserApp.ViewerName);
+        await watched.GotoAsync("/gantt");
+        // Chart view: no 主管課 name is cut (its box is as wide as its text).
+        var clipped = await page.Locator("[data-testid=gantt] .label-row .owner").EvaluateAllAsync<string[]>(
+            "spans => spans.filter(s => s.scrollWidth > s.clientWidth).map(s => s.textContent)");
+        Assert.True(clipped.Length == 0, "切れている主管課: " + string.Join("、", clipped.Distinct()));
+        var steps = await page.Locator("[data-testid=gantt] a[role=treeitem]").CountAsync();
+
+        await page.GetByRole(AriaRole.Switch, new() { Name = "表形式で表示" }).ClickAsync();
+        var table = page.Locator("[data-testid=gantt-table] table");
+        await Assertions.Expect(table.Locator("thead th")).ToHaveTextAsync(["工程", "主管課", "計画", "実績", "状態", "判定"]);
+        await Assertions.Expect(table.Locator("tbody tr[data-row]")).ToHaveCountAsync(steps);
+        var late = table.Locator("tbody tr.late").First;
+        await Assertions.Expect(late.Locator("td.judgement")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("期限超過|着手遅れ"));
+        await Assertions.Expect(page.Locator("[data-testid=gantt]")).ToHaveCountAsync(0);
+        watched.AssertNothingLeftTheMachineAndNoErrors();
     }
 
     [Fact]

@@ -34,11 +34,15 @@ public sealed class GanttDrawing
         Width = chart.Width * dayWidth;
         Height = Math.Max(chart.RowCount, 1) * RowHeight;
         var tooltips = new string[chart.Rows.Count];
+        var readings = new GanttRowReading?[chart.Rows.Count];
         foreach (var row in chart.Rows)
         {
             tooltips[row.Index] = GanttText.Tooltip(row);
+            readings[row.Index] = GanttRowReading.Of(row);
         }
         Tooltips = tooltips;
+        Readings = readings;
+        ProgressLine = GanttProgressLineReading.Of(chart);
         Header = new MarkupString(DrawHeader());
         Body = new MarkupString(DrawBody());
     }
@@ -54,6 +58,15 @@ public sealed class GanttDrawing
 
     /// <summary>The hover text of each row, by row index.</summary>
     public IReadOnlyList<string> Tooltips { get; }
+
+    /// <summary>Each milestone row's bar in words (null for group rows), by row index.</summary>
+    public IReadOnlyList<GanttRowReading?> Readings { get; }
+
+    /// <summary>The イナズマ線 in words.</summary>
+    public GanttProgressLineReading ProgressLine { get; }
+
+    /// <summary>The id of the element that describes the イナズマ線; the chart body points to it.</summary>
+    public const string ProgressLineNoteId = "gantt-inazuma-note";
 
     /// <summary>The fiscal-year bands, month ticks and as-of marker above the chart.</summary>
     public MarkupString Header { get; }
@@ -115,7 +128,7 @@ public sealed class GanttDrawing
         var height = N(Height);
         var width = N(Width);
         var s = new Svg(4096 + chart.Rows.Count * 600);
-        s.Raw($"<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"group\" aria-label=\"")
+        s.Raw($"<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"group\" aria-describedby=\"{ProgressLineNoteId}\" aria-label=\"")
             .Text($"ガントチャート 基準日 {JapaneseDates.Day(chart.AsOf)}").Raw("\">");
         s.Raw(Definitions);
         foreach (var band in chart.YearBands)
