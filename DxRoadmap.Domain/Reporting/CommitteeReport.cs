@@ -139,24 +139,55 @@ public sealed record ProcedureRow(
     bool Late);
 
 /// <summary>
-/// 5.1 標準化: each core system's finished steps of the national procedure, counted as the national dashboard
-/// counts them (the overall rate is the mean of the systems' rates).
+/// 5.1 標準化: each 業務's status of the 40 national steps and its rates, counted as 総務省 counts them (全体 is the mean
+/// of the 業務), beside the real move: 移行済み N / 20 and 特定移行支援 N.
 /// </summary>
 public sealed record StandardisationSection(
     IReadOnlyList<StandardStepColumn> Steps,
     IReadOnlyList<StandardSystemLine> Systems,
     double Rate,
-    int SystemsComplete);
-
-/// <summary>One step of the national procedure as a column: 「3 計画立案」.</summary>
-public sealed record StandardStepColumn(int No, string Phase, string Title);
-
-/// <summary>A system's row: <see cref="Done"/> holds one flag per step, in the order of the section's steps.</summary>
-public sealed record StandardSystemLine(string Name, string Department, IReadOnlyList<bool> Done, double Rate)
+    double WorkingRate,
+    double NotStartedRate,
+    int SystemsComplete,
+    int Migrated,
+    int SpecificSupport)
 {
-    public int DoneCount => Done.Count(d => d);
+    /// <summary>「完了率 85.75%　移行済み 1 / 20　特定移行支援 4」: the headline every page and report prints.</summary>
+    public string Headline =>
+        $"完了率 {StandardSteps.Percent(Rate)}　移行済み {Migrated} / {Systems.Count}　特定移行支援 {SpecificSupport}";
 
-    public bool Complete => Done.Count > 0 && Done.All(d => d);
+    public int LateMigrations => Systems.Count(s => s.MigrationLate);
+}
+
+/// <summary>One step of the national table as a column: 「①-1 推進体制案の作成」 in group ①.</summary>
+public sealed record StandardStepColumn(int No, string Code, string Group, string Title);
+
+/// <summary>
+/// A 業務's row: <see cref="Statuses"/> holds one status per step, in the order of the section's steps; then where
+/// its real move stands.
+/// </summary>
+public sealed record StandardSystemLine(
+    string Name,
+    string Department,
+    IReadOnlyList<StepStatus> Statuses,
+    double Rate,
+    double WorkingRate,
+    double NotStartedRate,
+    bool SpecificSupport,
+    string? SpecificReason,
+    PlanDate? PlannedMigration,
+    DateOnly? GoLiveOn,
+    bool MigrationLate,
+    string? Note)
+{
+    /// <summary>Steps finished as 総務省 counts them: 完了済み and 対象外.</summary>
+    public int Finished => Statuses.Count(s => s is StepStatus.Done or StepStatus.NotApplicable);
+
+    public bool Complete => Statuses.Count > 0 && Finished == Statuses.Count;
+
+    public string PlannedText => PlannedMigration is { } p ? JapaneseDates.Format(p) : "";
+
+    public string GoLiveText => GoLiveOn is { } d ? JapaneseDates.Day(d) : "";
 }
 
 /// <summary>AI・RPA適用業務 and the plan's table of peer municipalities (表2-2).</summary>

@@ -59,7 +59,7 @@ public static class ReportBuilder
             roadmap.Plan.SampleProgressLoaded) { Basis = request.Round?.Label };
 
         var procedures = Procedures(roadmap, scope, asOf);
-        var standardisation = Standardisation(roadmap, scope);
+        var standardisation = Standardisation(roadmap, scope, asOf);
         var automation = Automation(roadmap, scope);
         return new CommitteeReport(
             header,
@@ -83,7 +83,7 @@ public static class ReportBuilder
     /// </summary>
     public static IReadOnlyList<InitiativeDetail> Details(RoadmapSnapshot roadmap, ReportFindings findings, DateOnly asOf) =>
         InitiativeDetails.Build(roadmap.Initiatives.OrderBy(i => i.Order).ToList(), roadmap, findings, asOf,
-            Procedures(roadmap, ReportScope.All, asOf), Standardisation(roadmap, ReportScope.All), Automation(roadmap, ReportScope.All));
+            Procedures(roadmap, ReportScope.All, asOf), Standardisation(roadmap, ReportScope.All, asOf), Automation(roadmap, ReportScope.All));
 
     /// <summary>
     /// The chart from the one Gantt layout, month by month over the plan's fiscal years (stretched to include
@@ -198,9 +198,9 @@ public static class ReportBuilder
 
     /// <summary>
     /// 標準化 belongs to 5.1: shown for the whole plan, for 5.1, or for a department that owns systems. The roadmap is
-    /// already as of the report's date (<see cref="RoadmapHistory.AsOf"/>), so later steps do not count.
+    /// already as of the report's date (<see cref="RoadmapHistory.AsOf"/>), so later step changes and go-lives do not count.
     /// </summary>
-    private static StandardisationSection? Standardisation(RoadmapSnapshot roadmap, ReportScope scope)
+    private static StandardisationSection? Standardisation(RoadmapSnapshot roadmap, ReportScope scope, DateOnly asOf)
     {
         if (scope.Kind == ReportScopeKind.Initiative && scope.Value != "5.1")
         {
@@ -211,13 +211,14 @@ public static class ReportBuilder
         {
             return null;
         }
-        var rollup = ProgramIndicators.Standardisation(systems, roadmap.StandardSteps, roadmap.StandardCompletions);
+        var rollup = ProgramIndicators.Standardisation(systems, roadmap.StandardSteps, roadmap.StandardChanges);
         var lines = rollup.Systems
-            .Select(r => new StandardSystemLine(r.System.Name, r.System.Department?.Name ?? "",
-                rollup.Steps.Select(r.IsDone).ToList(), r.Rate))
+            .Select(r => new StandardSystemLine(r.System.Name, r.System.Department?.Name ?? "", r.Statuses,
+                r.Rate, r.WorkingRate, r.NotStartedRate, r.System.SpecificSupport, r.System.SpecificReason?.Label(),
+                r.System.PlannedMigration, r.System.GoLiveOn, MigrationAlerts.IsLate(r.System, asOf), r.System.MigrationNote))
             .ToList();
-        return new StandardisationSection(rollup.Steps.Select(s => new StandardStepColumn(s.No, s.Phase, s.Title)).ToList(),
-            lines, rollup.Rate, rollup.SystemsComplete);
+        return new StandardisationSection(rollup.Steps.Select(s => new StandardStepColumn(s.No, s.Code, s.Group, s.Title)).ToList(),
+            lines, rollup.Rate, rollup.WorkingRate, rollup.NotStartedRate, rollup.SystemsComplete, rollup.Migrated, rollup.SpecificSupport);
     }
 
     /// <summary>AI・RPA belongs to 5.3: the cases in scope, and the peer table alongside whenever the section shows.</summary>

@@ -32,6 +32,9 @@ public static class ReportNotes
     public const string NoAutomationCases = "AI・RPA適用業務は未登録です。";
     public const string PeerTitle = "他団体のRPA導入効果 (計画 表2-2)";
     public const string StandardisationRate =
-        "完了率: 業務ごとに完了した手順の割合。全体はその平均 (国の進捗管理と同じ数え方)。基準日までに完了した手順を数える。";
+        "完了率 = (完了済み + 対象外) ÷ 40手順、作業中率 = 作業中 ÷ 40、未着手率 = 未着手 ÷ 40 (業務ごと)。全体は20業務の平均 (総務省の進捗管理表と同じ数え方)。基準日までの変更を数える。移行済み = 標準準拠システムの稼働日が基準日までにある業務。";
+
+    public static string StepLegend { get; } = "凡例: " + string.Join("　",
+        Roadmap.StandardSteps.All.Select(s => $"{Roadmap.StandardSteps.Mark(s)} {Roadmap.StandardSteps.Label(s)}"));
     public const string SampleData = "※ サンプルデータ (実際の進捗ではありません)";
 }

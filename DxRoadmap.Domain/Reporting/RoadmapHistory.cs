@@ -17,11 +17,19 @@ public static class RoadmapHistory
     /// </summary>
     public static RoadmapSnapshot AsOf(RoadmapSnapshot roadmap, IReadOnlyList<ProgressUpdate> history, DateTimeOffset cutoff)
     {
-        // 5.1 steps carry their own completion day: a step finished after the cutoff was not finished then.
+        // 5.1 step changes carry their own day: a change made after the cutoff had not happened then, and a 業務 that
+        // went live later was not live yet.
         var cutoffDay = JapaneseDates.DayInJapan(cutoff);
-        if (roadmap.StandardCompletions.Any(c => c.CompletedOn > cutoffDay))
+        if (roadmap.StandardChanges.Any(c => c.ChangedOn > cutoffDay))
         {
-            roadmap = roadmap with { StandardCompletions = roadmap.StandardCompletions.Where(c => c.CompletedOn <= cutoffDay).ToList() };
+            roadmap = roadmap with { StandardChanges = roadmap.StandardChanges.Where(c => c.ChangedOn <= cutoffDay).ToList() };
+        }
+        if (roadmap.StandardSystems.Any(s => s.GoLiveOn > cutoffDay))
+        {
+            roadmap = roadmap with
+            {
+                StandardSystems = roadmap.StandardSystems.Select(s => s.GoLiveOn > cutoffDay ? NotLiveYet(s) : s).ToList(),
+            };
         }
         var later = history.Where(u => u.UpdatedAt > cutoff)
             .GroupBy(u => u.MilestoneId)
@@ -120,6 +128,20 @@ public static class RoadmapHistory
         }
         return false;
     }
+
+    private static StandardSystem NotLiveYet(StandardSystem s) => new()
+    {
+        Id = s.Id,
+        Name = s.Name,
+        DepartmentId = s.DepartmentId,
+        Department = s.Department,
+        Order = s.Order,
+        SpecificSupport = s.SpecificSupport,
+        SpecificReason = s.SpecificReason,
+        PlannedMigration = s.PlannedMigration,
+        MigrationNote = s.MigrationNote,
+        GoLiveOn = null,
+    };
 
     internal static Milestone Copy(Milestone m) => new()
     {

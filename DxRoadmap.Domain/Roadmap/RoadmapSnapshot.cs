@@ -14,10 +14,10 @@ public sealed record RoadmapSnapshot(
     IReadOnlyList<AutomationCase> AutomationCases,
     IReadOnlyList<PeerMunicipality> Peers)
 {
-    /// <summary>5.1: the core business systems, the national steps and which are finished.</summary>
+    /// <summary>5.1: the core business systems, the 40 national steps and every change of a 業務 × step status.</summary>
     public IReadOnlyList<StandardSystem> StandardSystems { get; init; } = [];
     public IReadOnlyList<StandardStep> StandardSteps { get; init; } = [];
-    public IReadOnlyList<StandardStepCompletion> StandardCompletions { get; init; } = [];
+    public IReadOnlyList<StandardStepChange> StandardChanges { get; init; } = [];
 
     public Initiative InitiativeOf(Milestone milestone) =>
         Initiatives.First(i => i.Id == TrackOf(milestone).InitiativeId);

@@ -15,16 +15,42 @@ public sealed record ProcedureRollup(
 
 public sealed record ProcedureCategoryRow(string Category, int Total, IReadOnlyDictionary<ProcedureStage, int> ByStage, int Progress);
 
-/// <summary>5.1: each system's share of finished steps, and overall.</summary>
+/// <summary>
+/// 5.1 as 総務省 counts it: per 業務 the shares of its steps 完了 (完了済み or 対象外), 作業中 and 未着手, and 全体 as the
+/// mean of the 業務; beside them where the real move stands (移行済み, 特定移行支援).
+/// </summary>
 public sealed record StandardisationRollup(
     IReadOnlyList<StandardSystemRow> Systems,
     IReadOnlyList<StandardStep> Steps,
     double Rate,
-    int SystemsComplete);
-
-public sealed record StandardSystemRow(StandardSystem System, IReadOnlySet<int> DoneStepIds, double Rate)
+    double WorkingRate,
+    double NotStartedRate,
+    int SystemsComplete)
 {
-    public bool IsDone(StandardStep step) => DoneStepIds.Contains(step.Id);
+    /// <summary>業務 live on their 標準準拠システム (the snapshot is as of the day asked, so later go-lives are not).</summary>
+    public int Migrated => Systems.Count(r => r.System.GoLiveOn is not null);
+
+    public int SpecificSupport => Systems.Count(r => r.System.SpecificSupport);
+}
+
+/// <summary>
+/// One 業務's row: <see cref="Statuses"/> holds its status of each step in the order of the rollup's steps, and
+/// <see cref="LastChanges"/> the change that set it (null for a step never answered, which is 未着手).
+/// </summary>
+public sealed record StandardSystemRow(
+    StandardSystem System,
+    IReadOnlyList<StepStatus> Statuses,
+    IReadOnlyList<StandardStepChange?> LastChanges,
+    double Rate,
+    double WorkingRate,
+    double NotStartedRate)
+{
+    public int Count(StepStatus status) => Statuses.Count(s => s == status);
+
+    /// <summary>Steps that count as finished: 完了済み and 対象外.</summary>
+    public int Finished => Count(StepStatus.Done) + Count(StepStatus.NotApplicable);
+
+    public bool Complete => Statuses.Count > 0 && Finished == Statuses.Count;
 }
 
 /// <summary>One row of the AI・RPA comparison: a peer municipality or the city itself.</summary>
@@ -63,21 +89,36 @@ public static class ProgramIndicators
     }
 
     /// <summary>
-    /// Counts as the national dashboard does: a system's 完了率 is its finished steps over all steps; the overall
-    /// rate is the mean of the systems' rates; a system is complete when every step is finished.
+    /// The grid of <paramref name="changes"/> (each cell's last change; none is 未着手) and its rates, as 総務省 counts
+    /// them: per 業務 完了率 = (完了済み + 対象外) / steps, 作業中率 = 作業中 / steps, 未着手率 = 未着手 / steps (作業中 is not
+    /// done); 全体 = the mean of the 業務's rates. A 業務 is complete when every step is 完了済み or 対象外.
+    /// Changes of systems or steps not given are ignored.
     /// </summary>
     public static StandardisationRollup Standardisation(IReadOnlyList<StandardSystem> systems,
-        IReadOnlyList<StandardStep> steps, IReadOnlyList<StandardStepCompletion> completions)
+        IReadOnlyList<StandardStep> steps, IReadOnlyList<StandardStepChange> changes)
     {
-        var stepIds = steps.Select(s => s.Id).ToHashSet();
+        var ordered = steps.OrderBy(s => s.No).ToList();
+        var column = ordered.Select((s, i) => (s.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        var last = changes.Where(c => column.ContainsKey(c.StepId))
+            .GroupBy(c => (c.SystemId, c.StepId))
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.ChangedOn).ThenBy(c => c.RecordedAt).ThenBy(c => c.Id).Last());
+        double Share(int count) => ordered.Count == 0 ? 0 : (double)count / ordered.Count;
+
         var rows = systems.OrderBy(s => s.Order).Select(system =>
         {
-            var done = completions.Where(c => c.SystemId == system.Id && stepIds.Contains(c.StepId))
-                .Select(c => c.StepId).ToHashSet();
-            return new StandardSystemRow(system, done, steps.Count == 0 ? 0 : (double)done.Count / steps.Count);
+            var cells = ordered.Select(step => last.GetValueOrDefault((system.Id, step.Id))).ToList();
+            var statuses = cells.Select(c => c?.Status ?? StepStatus.NotStarted).ToList();
+            int Count(params StepStatus[] of) => statuses.Count(of.Contains);
+            return new StandardSystemRow(system, statuses, cells,
+                Share(Count(StepStatus.Done, StepStatus.NotApplicable)), Share(Count(StepStatus.InProgress)), Share(Count(StepStatus.NotStarted)));
         }).ToList();
-        return new StandardisationRollup(rows, steps.OrderBy(s => s.No).ToList(),
-            rows.Count == 0 ? 0 : rows.Average(r => r.Rate), rows.Count(r => steps.Count > 0 && r.Rate >= 1));
+        // The mean of the 業務's shares, taken as one division of the counts (every 業務 has the same steps) so that a
+        // published figure such as 686/800 = 0.8575 comes out as exactly that number.
+        double Mean(StepStatus[] of) => rows.Count == 0 || ordered.Count == 0 ? 0
+            : (double)rows.Sum(r => r.Statuses.Count(of.Contains)) / (rows.Count * ordered.Count);
+        return new StandardisationRollup(rows, ordered,
+            Mean([StepStatus.Done, StepStatus.NotApplicable]), Mean([StepStatus.InProgress]), Mean([StepStatus.NotStarted]),
+            rows.Count(r => r.Complete));
     }
 
     /// <summary>
@@ -113,8 +154,8 @@ public static class InitiativeIndicators
         var result = new Dictionary<string, InitiativeIndicator>(StringComparer.Ordinal);
         if (roadmap.StandardSystems.Count > 0 && roadmap.StandardSteps.Count > 0)
         {
-            var s = ProgramIndicators.Standardisation(roadmap.StandardSystems, roadmap.StandardSteps, roadmap.StandardCompletions);
-            result["5.1"] = new("5.1", $"標準化 完了率 {s.Rate * 100:0.#}% (全手順完了 {s.SystemsComplete}/{s.Systems.Count} 業務)", "standardisation");
+            var s = ProgramIndicators.Standardisation(roadmap.StandardSystems, roadmap.StandardSteps, roadmap.StandardChanges);
+            result["5.1"] = new("5.1", $"標準化 完了率 {s.Rate * 100:0.##}% (移行済み {s.Migrated} / {s.Systems.Count}、特定移行支援 {s.SpecificSupport})", "standardisation");
         }
         if (roadmap.Procedures.Count > 0)
         {

@@ -164,10 +164,12 @@ public class DomainWordingTests
     [Fact]
     public void StandardSystemLine_IsCompleteOnlyWithEveryStepAndAtLeastOne()
     {
-        Assert.True(new StandardSystemLine("戸籍", "市民課", [true, true], 1).Complete);
-        Assert.False(new StandardSystemLine("戸籍", "市民課", [true, false], 0.5).Complete);
-        Assert.False(new StandardSystemLine("戸籍", "市民課", [], 0).Complete);
-        Assert.Equal(1, new StandardSystemLine("戸籍", "市民課", [true, false], 0.5).DoneCount);
+        static StandardSystemLine Line(params StepStatus[] statuses) =>
+            new("戸籍", "市民課", statuses, 0, 0, 0, false, null, null, null, false, null);
+        Assert.True(Line(StepStatus.Done, StepStatus.NotApplicable).Complete); // 対象外 counts as finished
+        Assert.False(Line(StepStatus.Done, StepStatus.InProgress).Complete); // 作業中 does not
+        Assert.False(Line().Complete);
+        Assert.Equal(2, Line(StepStatus.Done, StepStatus.NotApplicable, StepStatus.NotStarted).Finished);
     }
 
     [Fact]

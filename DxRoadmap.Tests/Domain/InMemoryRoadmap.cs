@@ -20,7 +20,7 @@ internal sealed class InMemoryRoadmap
 
     public List<Milestone> Milestones { get; } = [];
     public List<ProgressUpdate> History { get; } = [];
-    public List<StandardStepCompletion> Completions { get; } = [];
+    public List<StandardStepChange> StepChanges { get; } = [];
 
     public Milestone Add(Track track, Department owner, Milestone milestone)
     {
@@ -57,6 +57,6 @@ internal sealed class InMemoryRoadmap
         [Promotion, Citizens, Tax],
         [], [], [])
     {
-        StandardCompletions = Completions,
+        StandardChanges = StepChanges,
     };
 }

@@ -9,16 +9,16 @@ public class IndicatorBoundaryTests
     private static readonly Department Tax = new() { Id = 1, Name = "税務課" };
 
     private static List<StandardStep> Steps(int count) =>
-        Enumerable.Range(1, count).Select(i => new StandardStep { Id = i, No = i, Phase = "移行", Title = $"手順{i}" }).ToList();
+        Enumerable.Range(1, count).Select(i => new StandardStep { Id = i, No = i, Code = $"①-{i}", Title = $"手順{i}" }).ToList();
 
-    private static StandardStepCompletion Done(int system, int step) =>
-        new() { SystemId = system, StepId = step, CompletedOn = new DateOnly(2025, 4, 1) };
+    private static StandardStepChange Done(int system, int step) =>
+        new() { SystemId = system, StepId = step, Status = StepStatus.Done, ChangedOn = new DateOnly(2025, 4, 1), ChangedBy = "editor" };
 
     [Fact]
     public void Standardisation_ListsSystemsAndStepsInTheirOrder()
     {
         var systems = new[] { new StandardSystem { Id = 1, Name = "戸籍", Order = 2 }, new StandardSystem { Id = 2, Name = "住民基本台帳", Order = 1 } };
-        var steps = new[] { new StandardStep { Id = 10, No = 2, Phase = "移行", Title = "移行" }, new StandardStep { Id = 11, No = 1, Phase = "計画", Title = "計画立案" } };
+        var steps = new[] { new StandardStep { Id = 10, No = 2, Code = "①-2", Title = "移行" }, new StandardStep { Id = 11, No = 1, Code = "①-1", Title = "計画立案" } };
         var rollup = ProgramIndicators.Standardisation(systems, steps, [Done(1, 10), Done(1, 99)]);
         Assert.Equal(["住民基本台帳", "戸籍"], rollup.Systems.Select(s => s.System.Name));
         Assert.Equal([1, 2], rollup.Steps.Select(s => s.No));
@@ -80,14 +80,14 @@ public class IndicatorBoundaryTests
     }
 
     private static RoadmapSnapshot Roadmap(IReadOnlyList<OnlineProcedure> procedures, IReadOnlyList<AutomationCase> cases,
-        IReadOnlyList<StandardSystem> systems, IReadOnlyList<StandardStep> steps, IReadOnlyList<StandardStepCompletion> done) =>
+        IReadOnlyList<StandardSystem> systems, IReadOnlyList<StandardStep> steps, IReadOnlyList<StandardStepChange> done) =>
         new InMemoryRoadmap().Snapshot() with
         {
             Procedures = procedures,
             AutomationCases = cases,
             StandardSystems = systems,
             StandardSteps = steps,
-            StandardCompletions = done,
+            StandardChanges = done,
         };
 
     [Fact]
@@ -109,7 +109,7 @@ public class IndicatorBoundaryTests
         var lines = InitiativeIndicators.For(Roadmap(procedures, cases, systems, Steps(4), [Done(1, 1), Done(1, 2), Done(1, 3), Done(1, 4), Done(2, 1)]));
 
         Assert.Equal(["5.1", "5.2", "5.3"], lines.Keys.Order());
-        Assert.Equal(new InitiativeIndicator("5.1", "標準化 完了率 62.5% (全手順完了 1/2 業務)", "standardisation"), lines["5.1"]);
+        Assert.Equal(new InitiativeIndicator("5.1", "標準化 完了率 62.5% (移行済み 0 / 2、特定移行支援 0)", "standardisation"), lines["5.1"]);
         Assert.Equal(new InitiativeIndicator("5.2", "手続の進捗 75% (サービス開始 1/2 手続)", "procedures"), lines["5.2"]);
         Assert.Equal(new InitiativeIndicator("5.3", "年間削減 1,500 時間 (本稼働 3 業務)", "automation"), lines["5.3"]);
     }

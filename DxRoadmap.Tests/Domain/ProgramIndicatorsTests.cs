@@ -39,28 +39,6 @@ public class ProgramIndicatorsTests
         Assert.Equal(0, ProgramIndicators.Procedures([]).Progress);
 
     [Fact]
-    public void Standardisation_RateIsTheMeanOfEachSystemsShare()
-    {
-        var systems = new[] { new StandardSystem { Id = 1, Name = "住民基本台帳" }, new StandardSystem { Id = 2, Name = "戸籍" } };
-        var steps = Enumerable.Range(1, 4).Select(i => new StandardStep { Id = i, No = i, Phase = "移行", Title = $"手順{i}" }).ToList();
-        var done = new[]
-        {
-            Completion(1, 1), Completion(1, 2), Completion(1, 3), Completion(1, 4),
-            Completion(2, 1),
-        };
-        var rollup = ProgramIndicators.Standardisation(systems, steps, done);
-        Assert.Equal(1.0, rollup.Systems[0].Rate);
-        Assert.Equal(0.25, rollup.Systems[1].Rate);
-        Assert.Equal(0.625, rollup.Rate);
-        Assert.Equal(1, rollup.SystemsComplete);
-        Assert.True(rollup.Systems[1].IsDone(steps[0]));
-        Assert.False(rollup.Systems[1].IsDone(steps[1]));
-    }
-
-    private static StandardStepCompletion Completion(int system, int step) =>
-        new() { SystemId = system, StepId = step, CompletedOn = new DateOnly(2025, 4, 1) };
-
-    [Fact]
     public void PeerComparison_ComputesPerTaskAndPerThousandStaff()
     {
         var peers = new[]

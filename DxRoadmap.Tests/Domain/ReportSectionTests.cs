@@ -19,7 +19,7 @@ public class ReportSectionTests
     {
         var roadmap = new InMemoryRoadmap();
         roadmap.Add(roadmap.OnlineTrack, Citizens, Span("2022-04", "2023-03"));
-        roadmap.Completions.Add(new StandardStepCompletion { SystemId = 1, StepId = 1, CompletedOn = Day("2022-05-01") });
+        roadmap.StepChanges.Add(new StandardStepChange { SystemId = 1, StepId = 1, Status = StepStatus.Done, ChangedOn = Day("2022-05-01"), ChangedBy = "editor" });
         var automation = new Initiative { Id = 3, Code = "5.3", Title = "AI・RPAの活用", LeadDepartment = Promotion.Name, Order = 3 };
         return roadmap.Snapshot() with
         {
@@ -37,7 +37,7 @@ public class ReportSectionTests
                 new() { Id = 1, Name = "住民基本台帳", Department = Citizens, Order = 1 },
                 new() { Id = 2, Name = "共通基盤", Order = 2 },
             ],
-            StandardSteps = [new() { Id = 1, No = 1, Phase = "計画", Title = "計画立案" }, new() { Id = 2, No = 2, Phase = "移行", Title = "移行" }],
+            StandardSteps = [new() { Id = 1, No = 1, Code = "①-1", Title = "推進体制案の作成" }, new() { Id = 2, No = 2, Code = "②-1", Title = "現行システム環境の基礎調査" }],
             AutomationCases =
             [
                 new() { Department = Tax, Business = "入力", Tool = "RPA", Stage = AutomationStages.Production, PlannedHoursSaved = 300 },
@@ -89,8 +89,8 @@ public class ReportSectionTests
     public void Standardisation_BelongsTo51_AndToDepartmentsThatOwnSystems()
     {
         var all = Assert.IsType<StandardisationSection>(Report(Programmes(), "2022-06-01").Standardisation);
-        Assert.Equal([("住民基本台帳", "市民課", 1), ("共通基盤", "", 0)], all.Systems.Select(s => (s.Name, s.Department, s.DoneCount)));
-        Assert.Equal(["1 計画 計画立案", "2 移行 移行"], all.Steps.Select(s => $"{s.No} {s.Phase} {s.Title}"));
+        Assert.Equal([("住民基本台帳", "市民課", 1), ("共通基盤", "", 0)], all.Systems.Select(s => (s.Name, s.Department, s.Finished)));
+        Assert.Equal(["1 ① ①-1 推進体制案の作成", "2 ② ②-1 現行システム環境の基礎調査"], all.Steps.Select(s => $"{s.No} {s.Group} {s.Code} {s.Title}"));
         Assert.Equal((0.25, 0), (all.Rate, all.SystemsComplete));
 
         Assert.NotNull(Report(Programmes(), "2022-06-01", ReportScope.ForInitiative("5.1")).Standardisation);

@@ -234,10 +234,10 @@ public class RoadmapHistoryTests
     public void StandardisationSteps_CountOnlyWhenFinishedByTheEndOfTheDay(string day, int finished)
     {
         var roadmap = new InMemoryRoadmap();
-        roadmap.Completions.Add(new StandardStepCompletion { Id = 1, SystemId = 1, StepId = 1, CompletedOn = Day("2022-05-10") });
-        roadmap.Completions.Add(new StandardStepCompletion { Id = 2, SystemId = 1, StepId = 2, CompletedOn = Day("2022-05-11") });
+        roadmap.StepChanges.Add(Change(1, 1, "2022-05-10"));
+        roadmap.StepChanges.Add(Change(2, 2, "2022-05-11"));
         var then = RoadmapHistory.AsOf(roadmap.Snapshot(), [], RoadmapHistory.EndOfDay(Day(day)));
-        Assert.Equal(finished, then.StandardCompletions.Count);
+        Assert.Equal(finished, then.StandardChanges.Count);
     }
 
     [Fact]
@@ -245,12 +245,15 @@ public class RoadmapHistoryTests
     {
         // 2022-05-10 23:00 JST written as 14:00 UTC: the step finished on the 10th counts, the 11th's does not.
         var roadmap = new InMemoryRoadmap();
-        roadmap.Completions.Add(new StandardStepCompletion { Id = 1, SystemId = 1, StepId = 1, CompletedOn = Day("2022-05-10") });
-        roadmap.Completions.Add(new StandardStepCompletion { Id = 2, SystemId = 1, StepId = 2, CompletedOn = Day("2022-05-11") });
+        roadmap.StepChanges.Add(Change(1, 1, "2022-05-10"));
+        roadmap.StepChanges.Add(Change(2, 2, "2022-05-11"));
         var utc = new DateTimeOffset(2022, 5, 10, 14, 0, 0, TimeSpan.Zero);
-        Assert.Single(RoadmapHistory.AsOf(roadmap.Snapshot(), [], utc).StandardCompletions);
+        Assert.Single(RoadmapHistory.AsOf(roadmap.Snapshot(), [], utc).StandardChanges);
         // 2022-05-11 01:00 JST written as 16:00 UTC on the 10th: both count.
         var nextDay = new DateTimeOffset(2022, 5, 10, 16, 0, 0, TimeSpan.Zero);
-        Assert.Equal(2, RoadmapHistory.AsOf(roadmap.Snapshot(), [], nextDay).StandardCompletions.Count);
+        Assert.Equal(2, RoadmapHistory.AsOf(roadmap.Snapshot(), [], nextDay).StandardChanges.Count);
     }
+
+    private static StandardStepChange Change(long id, int step, string day) =>
+        new() { Id = id, SystemId = 1, StepId = step, Status = StepStatus.Done, ChangedOn = Day(day), ChangedBy = "editor" };
 }

@@ -28,6 +28,10 @@ public sealed class ReadmeScreenshots(BrowserApp app)
         await Assertions.Expect(page.Locator("[data-testid=inazuma]")).ToBeVisibleAsync();
         await SaveAsync(page, "gantt.png");
 
+        await watched.GotoAsync("/standardisation");
+        await Assertions.Expect(page.Locator("[data-testid=standardisation-matrix] tbody tr")).ToHaveCountAsync(20);
+        await SaveAsync(page, "standardisation.png");
+
         await watched.GotoAsync("/reports");
         var pdf = await ReportsBrowserTests.DownloadAsync(page, "download-pdf");
         var pdfPath = Path.Combine(Path.GetTempPath(), $"dxroadmap-report-{Guid.NewGuid():N}.pdf");

@@ -48,7 +48,8 @@ public class CommandPermissionTests : IAsyncLifetime
             .Select(m => m.Id + ":" + m.Version + ":" + m.Progress + ":" + m.Title).ToListAsync();
         return string.Join("|",
             await db.AuditEntries.CountAsync(), await db.ProgressUpdates.CountAsync(), await db.Tracks.CountAsync(),
-            await db.Departments.CountAsync(), await db.AutomationCases.CountAsync(), await db.StandardStepCompletions.CountAsync(),
+            await db.Departments.CountAsync(), await db.AutomationCases.CountAsync(), await db.StandardStepChanges.CountAsync(),
+            string.Join(",", await db.StandardSystems.Select(s => s.SpecificSupport + ":" + s.GoLiveOn).ToListAsync()),
             string.Join(",", await db.Procedures.Select(p => (int)p.Stage).ToListAsync()),
             string.Join(",", milestones));
     }
@@ -198,13 +199,17 @@ public class CommandPermissionTests : IAsyncLifetime
         await using (var db = _roadmap.Database.CreateDbContext())
         {
             var system = new StandardSystem { Name = "住民基本台帳", DepartmentId = _roadmap.CitizensDepartment.Id };
-            var step = new StandardStep { No = 1, Phase = "計画立案", Title = "推進体制の立ち上げ" };
+            var step = new StandardStep { No = 1, Code = "①-1", Title = "推進体制案の作成" };
             db.AddRange(system, step);
             await db.SaveChangesAsync();
             (systemId, stepId) = (system.Id, step.Id);
         }
-        await AssertRefusedAsync(RoadmapAction.EditProgress, () => Programs().SetStepDoneAsync(systemId, stepId, true, As(who)));
-        Assert.True((await Programs().SetStepDoneAsync(systemId, stepId, true, As("citizensHead"))).Succeeded);
-        Assert.True((await Programs().SetStepDoneAsync(systemId, stepId, false, As("editor"))).Succeeded);
+        await AssertRefusedAsync(RoadmapAction.EditProgress, () => Programs().SetStepStatusAsync(systemId, stepId, StepStatus.Done, As(who)));
+        await AssertRefusedAsync(RoadmapAction.EditProgress, () => Programs().SaveMigrationAsync(
+            new StandardMigrationInput(systemId, true, SpecificSupportReason.VendorCapacity, PlanDate.Parse("2027-03"), null, null), As(who)));
+        Assert.True((await Programs().SetStepStatusAsync(systemId, stepId, StepStatus.InProgress, As("citizensHead"))).Succeeded);
+        Assert.True((await Programs().SetStepStatusAsync(systemId, stepId, StepStatus.Done, As("editor"))).Succeeded);
+        Assert.True((await Programs().SaveMigrationAsync(
+            new StandardMigrationInput(systemId, true, SpecificSupportReason.VendorCapacity, PlanDate.Parse("2027-03"), null, null), As("citizensHead"))).Succeeded);
     }
 }

@@ -17,13 +17,15 @@ public class ProgramServiceTests
         new(database, new RoadmapReader(database), new AppClock(Time), Options.Create(new CityOptions()));
 
     [Fact]
-    public async Task SeededPlan_HasTwentySystemsTwelveStepsAndSampleCompletions()
+    public async Task SeededPlan_HasTwentySystemsTheFortyNationalStepsAndTheSampleHistory()
     {
         using var database = await TestDatabase.CreateSeededAsync(Provider, sampleProgress: true);
         var overview = await Service(database).LoadAsync();
         Assert.Equal(20, overview.Standardisation.Systems.Count);
-        Assert.Equal(12, overview.Standardisation.Steps.Count);
-        Assert.Equal(9, overview.Standardisation.SystemsComplete);
+        Assert.Equal(40, overview.Standardisation.Steps.Count);
+        Assert.Equal(("①-1", "⑱-1"), (overview.Standardisation.Steps[0].Code, overview.Standardisation.Steps[^1].Code));
+        // By 2026-11-26 the sample has 15 業務 live (all 40 steps); the 4 tax 業務 are 特定移行支援 and 就学 is late.
+        Assert.Equal((15, 15, 4), (overview.Standardisation.SystemsComplete, overview.Standardisation.Migrated, overview.Standardisation.SpecificSupport));
         Assert.Equal(14, overview.Roadmap.Peers.Count);
         Assert.Equal(15, overview.Peers.Count);           // the 14 peers and 姶良市
         Assert.Equal(28, overview.Procedures.Total);
@@ -40,25 +42,74 @@ public class ProgramServiceTests
     }
 
     [Fact]
-    public async Task StepDone_IsRecordedOnceEvenWhenClickedTwice_AndCanBeUndone()
+    public async Task StepStatus_EachChangeIsKeptAsHistory_ARepeatIsNotAChange()
     {
         using var database = await TestDatabase.CreateSeededAsync(Provider);
         var service = Service(database);
         var overview = await service.LoadAsync();
         var system = overview.Standardisation.Systems[0].System;
         var step = overview.Standardisation.Steps[0];
+        var editor = TestUser.Editor("担当者");
 
-        Assert.True((await service.SetStepDoneAsync(system.Id, step.Id, true, TestUser.Editor("担当者"))).Succeeded);
-        Assert.True((await service.SetStepDoneAsync(system.Id, step.Id, true, TestUser.Editor("担当者"))).Succeeded);
+        Assert.True((await service.SetStepStatusAsync(system.Id, step.Id, StepStatus.InProgress, editor, new DateOnly(2026, 10, 1))).Succeeded);
+        Assert.Equal(0, (await service.LoadAsync()).Standardisation.Systems[0].Rate); // 作業中 is not done
+        Assert.True((await service.SetStepStatusAsync(system.Id, step.Id, StepStatus.Done, editor)).Succeeded);
+        var again = await service.SetStepStatusAsync(system.Id, step.Id, StepStatus.Done, editor);
+        Assert.True(again is { Succeeded: true, NothingChanged: true });
+        Assert.Equal(1.0 / 40, (await service.LoadAsync()).Standardisation.Systems[0].Rate);
+        Assert.Equal(1.0 / 40, (await service.LoadAsync(new DateOnly(2026, 11, 1))).Standardisation.Systems[0].WorkingRate);
+
         await using (var db = database.CreateDbContext())
         {
-            var row = await db.StandardStepCompletions.SingleAsync();
-            Assert.Equal(new DateOnly(2026, 11, 26), row.CompletedOn);
+            var rows = await db.StandardStepChanges.OrderBy(c => c.Id).ToListAsync();
+            Assert.Equal([(StepStatus.InProgress, new DateOnly(2026, 10, 1)), (StepStatus.Done, new DateOnly(2026, 11, 26))],
+                rows.Select(r => (r.Status, r.ChangedOn)));
+            Assert.All(rows, r => Assert.Equal("担当者", r.ChangedBy));
+            var audit = await db.AuditEntries.Where(a => a.Entity == "標準化の手順").ToListAsync();
+            Assert.Equal(2, audit.Count);
+            Assert.All(audit, a => Assert.Equal($"{system.Name} ①-1", a.EntityId));
         }
-        Assert.Equal(1.0 / 12, (await service.LoadAsync()).Standardisation.Systems[0].Rate, 5);
+    }
 
-        await service.SetStepDoneAsync(system.Id, step.Id, false, TestUser.Editor("担当者"));
-        Assert.Equal(0, (await service.LoadAsync()).Standardisation.Rate);
+    [Fact]
+    public async Task StepStatus_InTheFuture_IsRefusedAndNothingSaved()
+    {
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
+        var service = Service(database);
+        var overview = await service.LoadAsync();
+        var result = await service.SetStepStatusAsync(overview.Standardisation.Systems[0].System.Id, overview.Standardisation.Steps[0].Id,
+            StepStatus.Done, TestUser.Editor(), new DateOnly(2026, 11, 27));
+        Assert.Equal((false, "変更日に未来の日付は入力できません。"), (result.Succeeded, result.Message));
+        var undefined = await service.SetStepStatusAsync(overview.Standardisation.Systems[0].System.Id, overview.Standardisation.Steps[0].Id,
+            (StepStatus)9, TestUser.Editor());
+        Assert.False(undefined.Succeeded);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(0, await db.StandardStepChanges.CountAsync());
+    }
+
+    [Fact]
+    public async Task Migration_SpecificSupportNeedsAReason_AndIsAudited()
+    {
+        using var database = await TestDatabase.CreateSeededAsync(Provider);
+        var service = Service(database);
+        var system = (await service.LoadAsync()).Standardisation.Systems.Single(s => s.System.Name == "固定資産税").System;
+
+        var refused = await service.SaveMigrationAsync(new StandardMigrationInput(system.Id, true, null, null, null, null), TestUser.Editor());
+        Assert.Equal((false, "特定移行支援システムの理由を選んでください。"), (refused.Succeeded, refused.Message));
+        var future = await service.SaveMigrationAsync(new StandardMigrationInput(system.Id, false, null, null, null, new DateOnly(2026, 12, 1)), TestUser.Editor());
+        Assert.False(future.Succeeded);
+
+        var saved = await service.SaveMigrationAsync(new StandardMigrationInput(system.Id, true, SpecificSupportReason.Mainframe,
+            PlanDate.Parse("2027-03"), " 汎用機からの移行 ", null), TestUser.Editor("担当者"));
+        Assert.True(saved.Succeeded);
+        var overview = await service.LoadAsync();
+        var row = overview.Standardisation.Systems.Single(s => s.System.Id == system.Id).System;
+        Assert.Equal((true, SpecificSupportReason.Mainframe, "2027-03", "汎用機からの移行"),
+            (row.SpecificSupport, row.SpecificReason, row.PlannedMigration?.ToIso(), row.MigrationNote));
+        Assert.Equal(1, overview.Standardisation.SpecificSupport);
+        await using var db = database.CreateDbContext();
+        var reason = await db.AuditEntries.SingleAsync(a => a.Entity == "基幹業務 (標準化)" && a.Field == "特定移行支援の理由");
+        Assert.Equal(("固定資産税", "メインフレーム", "担当者"), (reason.EntityId, reason.NewValue, reason.Actor));
     }
 
     [Fact]
@@ -164,26 +215,29 @@ public class InitiativeIndicatorTests
         var queries = new ProgressQueries(new RoadmapReader(database), Options.Create(DxRoadmap.Domain.Schedule.DelayThresholds.Default));
         var view = await queries.GetDashboardAsync(new DateOnly(2026, 11, 26), null);
 
-        Assert.Contains("全手順完了 9/20 業務", view.Indicators["5.1"].Text);
+        Assert.Contains("標準化 完了率 97% (移行済み 15 / 20、特定移行支援 4)", view.Indicators["5.1"].Text);
         Assert.Contains("サービス開始 20/28 手続", view.Indicators["5.2"].Text);
         Assert.Contains("本稼働 5 業務", view.Indicators["5.3"].Text);
         Assert.False(view.Indicators.ContainsKey("5.4"));
     }
 
     [Fact]
-    public async Task PastAsOf_CountsOnlyStandardisationStepsFinishedByThen_AsTheReportDoes()
+    public async Task PastAsOf_RebuildsThatDaysGrid_AsTheReportDoes()
     {
         using var database = await SqliteDatabase.CreateSeededAsync(sampleProgress: true);
         var queries = new ProgressQueries(new RoadmapReader(database), Options.Create(DxRoadmap.Domain.Schedule.DelayThresholds.Default));
-        var past = await queries.GetDashboardAsync(new DateOnly(2026, 4, 1), null);
+        var past = await queries.GetDashboardAsync(new DateOnly(2026, 1, 31), null);
 
-        // In the sample, 固定資産税 alone had finished all 12 steps by 令和8年4月1日 (9 systems by now).
-        Assert.Contains("全手順完了 1/20 業務", past.Indicators["5.1"].Text);
+        // The sample reaches 姶良市's published 2026-01 figure: 19 業務 at 34/40 and 生活保護 (live) at 40/40.
+        Assert.Contains("標準化 完了率 85.75% (移行済み 1 / 20、特定移行支援 4)", past.Indicators["5.1"].Text);
         var report = DxRoadmap.Domain.Reporting.ReportBuilder.Build(await new RoadmapReader(database).LoadAsync(),
             await new RoadmapReader(database).LoadHistoryAsync(),
-            new DxRoadmap.Domain.Reporting.ReportRequest(new DateOnly(2026, 4, 1), DxRoadmap.Domain.Reporting.ReportScope.All, null,
+            new DxRoadmap.Domain.Reporting.ReportRequest(new DateOnly(2026, 1, 31), DxRoadmap.Domain.Reporting.ReportScope.All, null,
                 DxRoadmap.Domain.Schedule.DelayThresholds.Default));
-        Assert.Equal(1, report.Standardisation!.SystemsComplete);
+        var section = report.Standardisation!;
+        Assert.Equal((0.8575, 1, 1), (section.Rate, section.SystemsComplete, section.Migrated));
+        Assert.Equal(["生活保護"], section.Systems.Where(s => s.Finished == 40).Select(s => s.Name));
+        Assert.All(section.Systems.Where(s => s.Name != "生活保護"), s => Assert.Equal(34, s.Finished));
     }
 
     [Fact]

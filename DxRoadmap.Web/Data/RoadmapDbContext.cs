@@ -29,7 +29,7 @@ public class RoadmapDbContext(DbContextOptions options) : IdentityDbContext<AppU
     public DbSet<ReferenceItem> ReferenceItems => Set<ReferenceItem>();
     public DbSet<StandardSystem> StandardSystems => Set<StandardSystem>();
     public DbSet<StandardStep> StandardSteps => Set<StandardStep>();
-    public DbSet<StandardStepCompletion> StandardStepCompletions => Set<StandardStepCompletion>();
+    public DbSet<StandardStepChange> StandardStepChanges => Set<StandardStepChange>();
     public DbSet<InitiativeFinding> Findings => Set<InitiativeFinding>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();

@@ -491,8 +491,7 @@ public static partial class ExcelReportWriter
     /// <summary>
     /// A month a bar covers: the done months solid in the strong tone; the rest light with the state's pattern, as in
     /// the PDF (white for 未着手, horizontal lines for 要注意, falling lines for 遅延, vertical lines for 保留・中止, dots for
-    /// 国・県), so
-    /// every state still reads on a grey photocopy.
+    /// 国・県), so every state still reads on a grey photocopy.
     /// </summary>
     private static XlsxStyle BarCell(XlsxStyle style, GanttTone tone, bool done)
     {
@@ -516,60 +515,82 @@ public static partial class ExcelReportWriter
     }
 
     /// <summary>
-    /// One row per system and one column per step under merged phase headers: a finished step is ● on green,
-    /// an open one blank, so the sheet reads like the national progress table.
+    /// One row per 業務: its rates and real move, then one column per national step under merged circled-number
+    /// headers, each cell a mark that differs in shape (● 完了済み, ◐ 作業中, ○ 未着手, － 対象外) on a status fill, so
+    /// the sheet reads like 総務省's table on a grey copy too. The steps' names follow under the table.
     /// </summary>
     private static void Standardisation(XlsxSheet sheet, ReportHeader h, StandardisationSection section)
     {
-        Stamp(sheet, $"{StandardisationSheet}　完了率 {RoadmapSummary.Percent(section.Rate)}　全手順完了 {section.SystemsComplete}/{section.Systems.Count} 業務", h);
-        const int phaseRow = 2, stepRow = 3, firstStep = 5;
-        Header(sheet, phaseRow, [("業務", 20), ("主管課", 16), ("完了手順", 9), ("完了率", 8)], rows: stepRow - phaseRow + 1);
+        Stamp(sheet, $"{StandardisationSheet}　{section.Headline}", h);
+        const int groupRow = 2, stepRow = 3, firstStep = 10;
+        Header(sheet, groupRow,
+            [("業務", 18), ("業務所管課", 15), ("完了率", 8), ("作業中率", 8), ("未着手率", 8), ("特定移行支援", 16),
+             ("移行予定", 10), ("稼働日", 11), ("移行遅延", 7)], rows: stepRow - groupRow + 1);
         var steps = section.Steps;
         for (var i = 0; i < steps.Count; i++)
         {
-            HeaderCell(sheet.Cell(stepRow, firstStep + i), $"{steps[i].No}\n{steps[i].Title}");
-            sheet.SetColumnWidth(firstStep + i, 9);
+            HeaderCell(sheet.Cell(stepRow, firstStep + i), steps[i].Code);
+            sheet.SetColumnWidth(firstStep + i, 4.5);
         }
-        // Consecutive steps of one phase share a merged header cell.
+        // Consecutive steps of one circled number share a merged header cell.
         for (var i = 0; i < steps.Count;)
         {
             var end = i;
-            while (end + 1 < steps.Count && steps[end + 1].Phase == steps[i].Phase)
+            while (end + 1 < steps.Count && steps[end + 1].Group == steps[i].Group)
             {
                 end++;
             }
-            HeaderCell(sheet.Range(phaseRow, firstStep + i, phaseRow, firstStep + end).Merge().FirstCell(), steps[i].Phase);
+            HeaderCell(sheet.Range(groupRow, firstStep + i, groupRow, firstStep + end).Merge().FirstCell(), steps[i].Group);
             i = end + 1;
         }
-        sheet.SetRowHeight(stepRow, 54);
 
-        var done = ReportPalette.Status(MilestoneStatus.Done, false);
+        var red = ReportPalette.Status(MilestoneStatus.NotStarted, late: true);
         var row = stepRow + 1;
         foreach (var system in section.Systems)
         {
             sheet.Cell(row, 1).Text(system.Name);
             sheet.Cell(row, 2).Text(system.Department);
-            sheet.Cell(row, 3).Text($"{system.DoneCount}/{system.Done.Count}").Style(s => s with { Horizontal = XlsxHorizontal.Center });
-            Percent(sheet.Cell(row, 4), system.Rate);
-            for (var i = 0; i < system.Done.Count; i++)
+            Percent(sheet.Cell(row, 3), system.Rate, "0.0%");
+            Percent(sheet.Cell(row, 4), system.WorkingRate, "0.0%");
+            Percent(sheet.Cell(row, 5), system.NotStartedRate, "0.0%");
+            if (system.SpecificSupport)
             {
-                if (system.Done[i])
-                {
-                    sheet.Cell(row, firstStep + i).Text("●")
-                        .Style(s => s with { Fill = done.Light, FontColor = done.Strong, Horizontal = XlsxHorizontal.Center });
-                }
+                sheet.Cell(row, 6).Text(system.SpecificReason ?? "対象");
+            }
+            PlanDateCell(sheet.Cell(row, 7), system.PlannedMigration);
+            DayCell(sheet.Cell(row, 8), system.GoLiveOn);
+            if (system.MigrationLate)
+            {
+                sheet.Cell(row, 9).Text("遅延").Style(s => s with { FontColor = red.Strong, Bold = true });
+            }
+            for (var i = 0; i < system.Statuses.Count; i++)
+            {
+                var status = system.Statuses[i];
+                var tone = ReportPalette.Step(status);
+                sheet.Cell(row, firstStep + i).Text(status.Mark())
+                    .Style(s => s with { Fill = tone.Light, FontColor = tone.Strong, Horizontal = XlsxHorizontal.Center });
             }
             row++;
         }
         var lastColumn = firstStep + Math.Max(steps.Count, 1) - 1;
-        sheet.Range(phaseRow, 1, stepRow - 1, lastColumn).Style(s => s.Grid());
+        sheet.Range(groupRow, 1, stepRow - 1, lastColumn).Style(s => s.Grid());
         Table(sheet, stepRow, row - 1, lastColumn);
         sheet.Freeze(stepRow, 2);
 
         row += 1;
-        Bold(sheet.Cell(row, 1).Text("全体の完了率"));
-        Percent(sheet.Cell(row, 4), section.Rate, "0.0%");
+        Bold(sheet.Cell(row, 1).Text("全体"));
+        Percent(sheet.Cell(row, 3), section.Rate, "0.00%");
+        Percent(sheet.Cell(row, 4), section.WorkingRate, "0.00%");
+        Percent(sheet.Cell(row, 5), section.NotStartedRate, "0.00%");
+        sheet.Cell(row, 6).Text($"移行済み {section.Migrated} / {section.Systems.Count}　特定移行支援 {section.SpecificSupport}");
         sheet.Cell(row + 1, 1).Text(ReportNotes.StandardisationRate);
+        sheet.Cell(row + 2, 1).Text(ReportNotes.StepLegend);
+        row += 4;
+        foreach (var step in steps)
+        {
+            sheet.Cell(row, 1).Text(step.Code);
+            sheet.Cell(row++, 2).Text(step.Title);
+        }
         sheet.PrintA3Landscape(stepRow);
     }
 

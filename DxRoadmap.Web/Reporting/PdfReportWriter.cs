@@ -205,8 +205,8 @@ public static partial class PdfReportWriter
     }
 
     /// <summary>
-    /// 5.1 標準化 after the summary: one row per system with a ● per finished step, so the committee sees which
-    /// systems are behind and at which step, with the overall rate in the caption.
+    /// 5.1 標準化 after the summary: one row per 業務 with its rates, its real move and a mark per national step
+    /// (shapes that differ without colour), so the committee sees both the step rate and how many really moved.
     /// </summary>
     private static void Standardisation(PdfCanvas c, StandardisationSection? section)
     {
@@ -214,26 +214,33 @@ public static partial class PdfReportWriter
         {
             return;
         }
-        var done = ReportPalette.Status(MilestoneStatus.Done, false);
-        var columns = new List<PdfColumn> { new("業務", 9), new("主管課", 8) };
-        columns.AddRange(section.Steps.Select(s => new PdfColumn($"{s.No}\n{s.Title}", 3.2, CellAlign.Center)));
-        columns.Add(new("完了手順", 4, CellAlign.Center));
-        columns.Add(new("完了率", 4, CellAlign.Right));
+        var columns = new List<PdfColumn>
+        {
+            new("業務", 8.5), new("所管課", 7), new("完了率", 3.6, CellAlign.Right), new("作業中", 3.4, CellAlign.Right),
+            new("未着手", 3.4, CellAlign.Right), new("特定移行支援", 9.5), new("移行予定", 4.6, CellAlign.Center),
+            new("稼働日", 5.6, CellAlign.Center),
+        };
+        columns.AddRange(section.Steps.Select(s => new PdfColumn($"{s.Group}\n{s.Code[s.Group.Length..]}", 1.45, CellAlign.Center)));
         // Twenty one-line rows fit on a page: start a fresh one rather than leave a few rows under the summary.
         var line = c.BodySize * 1.35;
         c.Need(c.BodySize * 3 + 5 * line + section.Systems.Count * (line + 6) + c.BodySize * 3);
-        var caption = $"標準化 (5.1) の進捗　完了率 {Share(section.Rate)}　全手順完了 {section.SystemsComplete}/{section.Systems.Count} 業務";
         c.Bookmark("標準化 (5.1) の進捗");
-        c.Table(caption,
+        c.Table($"標準化 (5.1) の進捗　{section.Headline}",
             columns,
             section.Systems.Select(s => (IReadOnlyList<PdfCell>)
             [
-                new PdfCell(s.Name, Bold: s.Complete), s.Department,
-                .. s.Done.Select(d => d ? new PdfCell("●", Fill: done.Light, Color: done.Strong) : new PdfCell("")),
-                $"{N(s.DoneCount)}/{N(s.Done.Count)}", Share(s.Rate),
+                new PdfCell(s.Name, Bold: s.Complete), s.Department, StandardSteps.Percent(s.Rate), StandardSteps.Percent(s.WorkingRate), StandardSteps.Percent(s.NotStartedRate),
+                s.SpecificSupport ? s.SpecificReason ?? "対象" : "",
+                s.MigrationLate ? new PdfCell(s.PlannedText + " 遅延", Color: ReportPalette.Status(MilestoneStatus.NotStarted, true).Strong, Bold: true) : s.PlannedText,
+                s.GoLiveText,
+                .. s.Statuses.Select(status => new PdfCell(status.Mark(), Fill: ReportPalette.Step(status).Light, Color: ReportPalette.Step(status).Strong)),
             ]));
+        c.Paragraph($"全体　完了率 {StandardSteps.Percent(section.Rate)}　作業中率 {StandardSteps.Percent(section.WorkingRate)}　未着手率 {StandardSteps.Percent(section.NotStartedRate)}", c.BodySize, ReportPalette.Ink);
+        c.Paragraph(ReportNotes.StepLegend, c.BodySize, ReportPalette.ExternalText);
+        c.Paragraph("手順: " + string.Join("　", section.Steps.Select(s => $"{s.Code} {s.Title}")), c.BodySize, ReportPalette.ExternalText);
         c.Paragraph(ReportNotes.StandardisationRate, c.BodySize, ReportPalette.ExternalText);
     }
+
 
     /// <summary>One band per initiative: a stacked bar of its own items by status, counts, progress and grade.</summary>
     private static void InitiativeBars(PdfCanvas c, IReadOnlyList<InitiativeRow> initiatives)

@@ -42,6 +42,15 @@ public static class ReportPalette
         _ => new("#78909C", "#E3E8EB"),
     };
 
+    /// <summary>The 5.1 grid's cells: 完了済み green, 作業中 blue, 対象外 grey, 未着手 left white (the marks differ in shape too).</summary>
+    public static Tone Step(StepStatus status) => status switch
+    {
+        StepStatus.Done => new("#2E7D32", "#C8E6C9"),
+        StepStatus.InProgress => new("#1565C0", "#BBDEFB"),
+        StepStatus.NotApplicable => new("#616161", "#EEEEEE"),
+        _ => new("#546E7A", "#FFFFFF"),
+    };
+
     /// <summary>The Gantt layout's colour keys: strong for the progress part and marks, light for the rest of a bar.</summary>
     public static Tone Gantt(GanttTone tone) => tone switch
     {

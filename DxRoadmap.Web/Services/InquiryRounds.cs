@@ -1,6 +1,7 @@
 using DxRoadmap.Domain.Inquiry;
 using DxRoadmap.Domain.Reporting;
 using DxRoadmap.Domain.Roadmap;
+using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Web.Data;
 using DxRoadmap.Web.Data.Audit;
 using DxRoadmap.Web.Services.Authorization;
@@ -724,10 +725,16 @@ public sealed class InquiryRounds(IDbContextFactory<RoadmapDbContext> factory, A
                 var automation = await db.AutomationCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == item.TargetId, cancellationToken);
                 return (automation?.Stage, null);
             case InquiryItemKind.StandardSystem:
-                var steps = await db.StandardSteps.CountAsync(cancellationToken);
-                var done = await db.StandardStepCompletions.CountAsync(c => c.SystemId == item.TargetId, cancellationToken);
-                var status = done == 0 ? "未着手" : done >= steps ? "完了" : "作業中";
-                return (status, steps == 0 ? 0 : done * 100 / steps);
+                var system = await db.StandardSystems.AsNoTracking().SingleOrDefaultAsync(s => s.Id == item.TargetId, cancellationToken);
+                if (system is null)
+                {
+                    return (null, null);
+                }
+                var grid = ProgramIndicators.Standardisation([system], await db.StandardSteps.AsNoTracking().ToListAsync(cancellationToken),
+                    await db.StandardStepChanges.AsNoTracking().Where(c => c.SystemId == system.Id).ToListAsync(cancellationToken));
+                var row = grid.Systems[0];
+                var status = row.Complete ? "完了" : row.Statuses.All(s => s == StepStatus.NotStarted) ? "未着手" : "作業中";
+                return (status, (int)Math.Floor(row.Rate * 100));
             default:
                 return (null, null);
         }

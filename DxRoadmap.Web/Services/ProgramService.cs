@@ -10,6 +10,10 @@ namespace DxRoadmap.Web.Services;
 
 public sealed record ProcedureStageChange(int ProcedureId, ProcedureStage Stage, DateOnly? PlannedGoLive, DateOnly? ActualGoLive);
 
+/// <summary>A 業務's real move: 特定移行支援 (with one of デジタル庁's four reasons), the planned month, a note, the go-live day.</summary>
+public sealed record StandardMigrationInput(int SystemId, bool SpecificSupport, SpecificSupportReason? Reason,
+    PlanDate? PlannedMigration, string? Note, DateOnly? GoLiveOn);
+
 public sealed record AutomationCaseInput(int? Id, int DepartmentId, string Business, string? Tool, string Stage,
     decimal? PlannedHoursSaved, decimal? ActualHoursSaved);
 
@@ -25,14 +29,19 @@ public sealed class ProgramService(
 {
     public const int BusinessMaxLength = 200;
 
-    public async Task<ProgramOverview> LoadAsync(CancellationToken cancellationToken = default)
+    public Task<ProgramOverview> LoadAsync(CancellationToken cancellationToken = default) => LoadAsync(null, cancellationToken);
+
+    /// <summary>The measured parts as of the end of <paramref name="asOf"/> (today when null): 5.1 that day's grid.</summary>
+    public async Task<ProgramOverview> LoadAsync(DateOnly? asOf, CancellationToken cancellationToken = default)
     {
-        var roadmap = await reader.LoadAsync(cancellationToken);
+        var roadmap = asOf is { } day && day != clock.Today
+            ? await reader.LoadAsOfAsync(day, cancellationToken)
+            : await reader.LoadAsync(cancellationToken);
         var options = city.Value;
         return new ProgramOverview(
             roadmap,
             ProgramIndicators.Procedures(roadmap.Procedures),
-            ProgramIndicators.Standardisation(roadmap.StandardSystems, roadmap.StandardSteps, roadmap.StandardCompletions),
+            ProgramIndicators.Standardisation(roadmap.StandardSystems, roadmap.StandardSteps, roadmap.StandardChanges),
             ProgramIndicators.PeerComparison(roadmap.Peers, roadmap.AutomationCases, options.Name, options.Population, options.Staff));
     }
 
@@ -168,51 +177,105 @@ public sealed class ProgramService(
         return CommandResult.Ok("削除しました。");
     }
 
-    /// <summary>Marks one cell of the 5.1 matrix finished (dated today) or not finished.</summary>
-    public async Task<CommandResult> SetStepDoneAsync(int systemId, int stepId, bool done, ICurrentUser user,
-        CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sets one cell of the 5.1 grid: a new row of its history, dated <paramref name="changedOn"/> (today when not
+    /// given; never in the future). The 業務所管課's 所属長, 推進課 and 管理者 may (RoadmapPermissions).
+    /// </summary>
+    public async Task<CommandResult> SetStepStatusAsync(int systemId, int stepId, StepStatus status, ICurrentUser user,
+        DateOnly? changedOn = null, CancellationToken cancellationToken = default)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var system = await db.StandardSystems.AsNoTracking().SingleOrDefaultAsync(s => s.Id == systemId, cancellationToken);
-        if (system is null || !await db.StandardSteps.AnyAsync(s => s.Id == stepId, cancellationToken))
+        if (!Enum.IsDefined(status))
         {
-            return CommandResult.Fail("対象のシステムまたは手順がありません。");
+            return CommandResult.Fail("状況は 完了済み・作業中・未着手・対象外 のいずれかを選んでください。");
         }
-        // A 所属長 ticks the steps of their own 課's 基幹業務; 推進課 and 管理者 any system.
+        var day = changedOn ?? clock.Today;
+        if (day > clock.Today)
+        {
+            return CommandResult.Fail("変更日に未来の日付は入力できません。");
+        }
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var system = await db.StandardSystems.SingleOrDefaultAsync(s => s.Id == systemId, cancellationToken);
+        var step = await db.StandardSteps.SingleOrDefaultAsync(s => s.Id == stepId, cancellationToken);
+        if (system is null || step is null)
+        {
+            return CommandResult.Fail("対象の業務または手順がありません。");
+        }
         if (!Can(user, RoadmapAction.EditProgress, system.DepartmentId))
         {
             return CommandResult.Denied(RoadmapAction.EditProgress);
         }
-        var existing = await db.StandardStepCompletions
-            .SingleOrDefaultAsync(c => c.SystemId == systemId && c.StepId == stepId, cancellationToken);
-        if (done && existing is null)
-        {
-            db.StandardStepCompletions.Add(new StandardStepCompletion
-            {
-                SystemId = systemId,
-                StepId = stepId,
-                CompletedOn = clock.Today,
-                UpdatedBy = user.Name,
-            });
-        }
-        else if (!done && existing is not null)
-        {
-            db.StandardStepCompletions.Remove(existing);
-        }
-        else
+        var history = await db.StandardStepChanges.AsNoTracking()
+            .Where(c => c.SystemId == systemId && c.StepId == stepId).ToListAsync(cancellationToken);
+        var before = ProgramIndicators.Standardisation([system], [step],
+            history.Where(c => c.ChangedOn <= day).ToList()).Systems[0].Statuses[0];
+        if (before == status && history.All(c => c.ChangedOn <= day))
         {
             return CommandResult.Unchanged("変更はありません。"); // already as asked: a repeated click changes nothing
         }
-        try
+        db.StandardStepChanges.Add(new StandardStepChange
         {
-            await db.SaveAsAsync(user.Name, cancellationToken);
+            System = system,
+            Step = step,
+            Status = status,
+            ChangedOn = day,
+            ChangedBy = user.Name,
+            RecordedAt = clock.Now,
+        });
+        await db.SaveAsAsync(user.Name, cancellationToken);
+        return CommandResult.Ok($"{system.Name}「{step.Code} {step.Title}」を{status.Label()}にしました。");
+    }
+
+    /// <summary>The rules of a 業務's 特定移行支援 and go-live entry; null when it may be saved.</summary>
+    public static string? Validate(StandardMigrationInput input, DateOnly today)
+    {
+        if (input.SpecificSupport && input.Reason is null)
+        {
+            return "特定移行支援システムの理由を選んでください。";
         }
-        catch (DbUpdateException)
+        if (input.Reason is { } reason && !Enum.IsDefined(reason))
         {
-            // Two people ticked the same cell at once: the unique index kept one row, which is what both wanted.
+            return "特定移行支援システムの理由の値が不正です。";
+        }
+        if (input.GoLiveOn is { } live && live > today)
+        {
+            return "稼働日に未来の日付は入力できません。";
+        }
+        if (input.Note is { Length: > Data.Configurations.StandardSystemConfiguration.NoteMaxLength })
+        {
+            return $"備考は{Data.Configurations.StandardSystemConfiguration.NoteMaxLength}文字以内で入力してください。";
+        }
+        return null;
+    }
+
+    /// <summary>Records a 業務's 特定移行支援 designation, planned month, note and go-live day; audited field by field.</summary>
+    public async Task<CommandResult> SaveMigrationAsync(StandardMigrationInput input, ICurrentUser user,
+        CancellationToken cancellationToken = default)
+    {
+        if (Validate(input, clock.Today) is { } error)
+        {
+            return CommandResult.Fail(error);
+        }
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var system = await db.StandardSystems.SingleOrDefaultAsync(s => s.Id == input.SystemId, cancellationToken);
+        if (system is null)
+        {
+            return CommandResult.Fail("対象の業務がありません。");
+        }
+        if (!Can(user, RoadmapAction.EditProgress, system.DepartmentId))
+        {
+            return CommandResult.Denied(RoadmapAction.EditProgress);
+        }
+        system.SpecificSupport = input.SpecificSupport;
+        system.SpecificReason = input.SpecificSupport ? input.Reason : null;
+        system.PlannedMigration = input.PlannedMigration;
+        system.MigrationNote = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        system.GoLiveOn = input.GoLiveOn;
+        if (!db.ChangeTracker.HasChanges())
+        {
             return CommandResult.Unchanged("変更はありません。");
         }
-        return CommandResult.Ok(done ? "完了にしました。" : "未完了に戻しました。");
+        await db.SaveAsAsync(user.Name, cancellationToken);
+        return CommandResult.Ok($"{system.Name}の移行状況を保存しました。");
     }
 
     /// <summary>May the user update an item owned by <paramref name="departmentId"/> (null: an item of no single 課).</summary>

@@ -45,7 +45,7 @@ public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
         var carried = loaded.Carried is { } carry && carry.Previous.TryGetValue(asOf, out var before) ? before : null;
         var undone = carried is null ? loaded.Roadmap.Milestones : loaded.Carried!.Read;
         // Every recorded change stamps its milestone, so without a later stamp the history need not be read
-        // (the usual case: as of today); the 5.1 completions are dated and undone without it.
+        // (the usual case: as of today); the 5.1 step changes are dated and undone without it.
         var changedLater = undone.Where(m => m.UpdatedAt > cutoff).Select(m => m.Id).ToList();
         var history = changedLater.Count == 0 ? []
             : await LoadHistoryAfterAsync(cutoff, carried is null ? null : changedLater, cancellationToken);
@@ -164,7 +164,7 @@ public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
         var peers = await db.Peers.OrderBy(p => p.Order).ToListAsync(cancellationToken);
         var systems = await db.StandardSystems.OrderBy(s => s.Order).ToListAsync(cancellationToken);
         var steps = await db.StandardSteps.OrderBy(s => s.No).ToListAsync(cancellationToken);
-        var completions = await db.StandardStepCompletions.ToListAsync(cancellationToken);
+        var stepChanges = await db.StandardStepChanges.ToListAsync(cancellationToken);
 
         // Link in memory rather than with Include: one query per table, shared department instances. Rows taken
         // over from the previous snapshot already point at these departments and are not touched.
@@ -194,7 +194,7 @@ public sealed class RoadmapReader(IDbContextFactory<RoadmapDbContext> factory)
         {
             StandardSystems = systems,
             StandardSteps = steps,
-            StandardCompletions = completions,
+            StandardChanges = stepChanges,
         };
         // Only the previous views' milestone lists are carried, not the snapshots themselves: those are the keys the
         // assessments, dashboards and charts of the previous data are kept under, and must be free to go.

@@ -727,13 +727,13 @@ namespace DxRoadmap.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("No")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Phase")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -742,20 +742,38 @@ namespace DxRoadmap.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Code")
+                        .IsUnique();
+
                     b.HasIndex("No")
                         .IsUnique();
 
                     b.ToTable("StandardSteps");
                 });
 
-            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardStepCompletion", b =>
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardStepChange", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("CompletedOn")
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("StepId")
                         .HasColumnType("INTEGER");
@@ -763,18 +781,13 @@ namespace DxRoadmap.Web.Data.Migrations
                     b.Property<int>("SystemId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("StepId");
 
-                    b.HasIndex("SystemId", "StepId")
-                        .IsUnique();
+                    b.HasIndex("SystemId", "StepId");
 
-                    b.ToTable("StandardStepCompletions");
+                    b.ToTable("StandardStepChanges");
                 });
 
             modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardSystem", b =>
@@ -786,12 +799,29 @@ namespace DxRoadmap.Web.Data.Migrations
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("GoLiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MigrationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlannedMigration")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SpecificReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SpecificSupport")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -1407,19 +1437,23 @@ namespace DxRoadmap.Web.Data.Migrations
                     b.Navigation("Milestone");
                 });
 
-            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardStepCompletion", b =>
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardStepChange", b =>
                 {
-                    b.HasOne("DxRoadmap.Domain.Roadmap.StandardStep", null)
+                    b.HasOne("DxRoadmap.Domain.Roadmap.StandardStep", "Step")
                         .WithMany()
                         .HasForeignKey("StepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("DxRoadmap.Domain.Roadmap.StandardSystem", null)
+                    b.HasOne("DxRoadmap.Domain.Roadmap.StandardSystem", "System")
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Step");
+
+                    b.Navigation("System");
                 });
 
             modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardSystem", b =>

@@ -60,7 +60,7 @@ internal sealed record StandardisationDto(string? Source, string? Target, List<S
 
 internal sealed record StandardSystemDto(string? Name, string? Department);
 
-internal sealed record StandardStepDto(int No, string? Phase, string? Title);
+internal sealed record StandardStepDto(int No, string? Code, string? Title);
 
 internal sealed record SampleProgressFile(
     string? AsOf,
@@ -70,7 +70,19 @@ internal sealed record SampleProgressFile(
     List<SampleProcedureDto>? Procedures,
     List<SampleAutomationDto>? AutomationCases);
 
-internal sealed record SampleStandardisationDto(string? System, int StepsDone, string? LastDone);
+/// <summary>
+/// A 業務's sample history: each change sets a run of steps (「①-1～④-4」 or one code) to a status on a day; the
+/// 特定移行支援 designation and the go-live day as they stand.
+/// </summary>
+internal sealed record SampleStandardisationDto(
+    string? System,
+    List<SampleStepChangeDto>? Changes,
+    string? SpecificReason,
+    string? PlannedMigration,
+    string? Note,
+    string? GoLive);
+
+internal sealed record SampleStepChangeDto(string? On, string? Steps, string? Status);
 
 internal sealed record SampleProcedureDto(string? Procedure, string? Stage, string? PlannedGoLive, string? ActualGoLive);
 

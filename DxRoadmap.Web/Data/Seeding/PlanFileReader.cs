@@ -251,10 +251,15 @@ public static class PlanFileReader
                 {
                     throw Fail(item, "番号が重複しています");
                 }
+                var code = Required(dto.Code, () => Fail(item, "code がありません"));
+                if (steps.Any(s => s.Code == code))
+                {
+                    throw Fail(item, $"コード「{code}」が重複しています");
+                }
                 steps.Add(new StandardStep
                 {
                     No = dto.No,
-                    Phase = Required(dto.Phase, () => Fail(item, "phase がありません")),
+                    Code = code,
                     Title = Required(dto.Title, () => Fail(item, "title がありません")),
                 });
             }

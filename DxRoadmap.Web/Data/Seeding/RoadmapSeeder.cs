@@ -45,28 +45,14 @@ public static class RoadmapSeeder
         {
             db.ProgressUpdates.AddRange(sample.Updates);
             db.AutomationCases.AddRange(sample.Cases);
-            db.StandardStepCompletions.AddRange(sample.Completions(plan));
+            db.StandardStepChanges.AddRange(sample.StepChanges);
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
-    private sealed record Sample(List<ProgressUpdate> Updates, List<AutomationCase> Cases,
-        List<(StandardSystem System, int StepsDone, DateOnly LastDone)> Standardisation)
-    {
-        /// <summary>The first N steps of each system finished, a month apart up to the last one's date.</summary>
-        public IEnumerable<StandardStepCompletion> Completions(LoadedPlan plan) =>
-            from entry in Standardisation
-            from step in plan.StandardSteps.OrderBy(s => s.No).Take(entry.StepsDone)
-            select new StandardStepCompletion
-            {
-                SystemId = entry.System.Id,
-                StepId = step.Id,
-                CompletedOn = entry.LastDone.AddMonths(step.No - entry.StepsDone),
-                UpdatedBy = SampleAuthor,
-            };
-    }
+    private sealed record Sample(List<ProgressUpdate> Updates, List<AutomationCase> Cases, List<StandardStepChange> StepChanges);
 
     /// <summary>
     /// Applies the sample file to the milestones and procedures; returns one history entry per milestone it
@@ -169,19 +155,58 @@ public static class RoadmapSeeder
             });
         }
 
-        var standardisation = new List<(StandardSystem, int, DateOnly)>();
+        var stepChanges = new List<StandardStepChange>();
         foreach (var item in data?.Standardisation ?? [])
         {
             var name = $"標準化対象「{item.System}」";
             var system = plan.StandardSystems.FirstOrDefault(s => s.Name == item.System)
                 ?? throw new PlanFileException(file, name, "計画にないシステムです");
-            if (item.StepsDone < 0 || item.StepsDone > plan.StandardSteps.Count)
+            stepChanges.AddRange(SampleStepChanges(item, system, plan.StandardSteps, file, name));
+            if (item.SpecificReason is { } reasonText)
             {
-                throw new PlanFileException(file, name, $"完了手順数は 0～{plan.StandardSteps.Count} で指定してください");
+                system.SpecificSupport = true;
+                system.SpecificReason = StandardSteps.Reasons.Cast<SpecificSupportReason?>().FirstOrDefault(r => r!.Value.Label() == reasonText)
+                    ?? throw new PlanFileException(file, name, $"未知の特定移行支援の理由「{reasonText}」です");
             }
-            standardisation.Add((system, item.StepsDone,
-                PlanFileReader.ParseDay(item.LastDone, file, name) ?? new DateOnly(2026, 3, 31)));
+            if (item.PlannedMigration is { } planned)
+            {
+                system.PlannedMigration = PlanDate.TryParse(planned, out var month)
+                    ? month : throw new PlanFileException(file, name, $"移行予定「{planned}」が日付として読めません");
+            }
+            system.MigrationNote = item.Note;
+            system.GoLiveOn = PlanFileReader.ParseDay(item.GoLive, file, name);
         }
-        return new Sample(updates, cases, standardisation);
+        return new Sample(updates, cases, stepChanges);
+    }
+
+    /// <summary>Each change of the sample sets a run of steps, by code in the steps' order, to a status on a day.</summary>
+    private static IEnumerable<StandardStepChange> SampleStepChanges(SampleStandardisationDto item, StandardSystem system,
+        IReadOnlyList<StandardStep> steps, string file, string name)
+    {
+        var ordered = steps.OrderBy(s => s.No).ToList();
+        int Index(string code) => ordered.FindIndex(s => s.Code == code.Trim()) is var i and >= 0
+            ? i : throw new PlanFileException(file, name, $"未知の手順コード「{code}」です");
+        foreach (var change in item.Changes ?? [])
+        {
+            if (!StandardSteps.TryParse(change.Status, out var status))
+            {
+                throw new PlanFileException(file, name, $"未知の状況「{change.Status}」です");
+            }
+            var day = PlanFileReader.ParseDay(change.On, file, name) ?? throw new PlanFileException(file, name, "変更日 (on) がありません");
+            var range = (change.Steps ?? "").Split('～');
+            var (from, to) = (Index(range[0]), Index(range[^1]));
+            foreach (var step in ordered.Skip(from).Take(to - from + 1))
+            {
+                yield return new StandardStepChange
+                {
+                    System = system,
+                    Step = step,
+                    Status = status,
+                    ChangedOn = day,
+                    ChangedBy = SampleAuthor,
+                    RecordedAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(17, 0)), TimeSpan.FromHours(9)),
+                };
+            }
+        }
     }
 }

@@ -110,7 +110,7 @@ public static class SyntheticSeeder
     /// <summary>Everything of the plan, dependants first; accounts stay, without their 課.</summary>
     private static async Task DeleteRoadmapAsync(RoadmapDbContext db, CancellationToken cancellationToken)
     {
-        await db.StandardStepCompletions.ExecuteDeleteAsync(cancellationToken);
+        await db.StandardStepChanges.ExecuteDeleteAsync(cancellationToken);
         await db.StandardSystems.ExecuteDeleteAsync(cancellationToken);
         await db.StandardSteps.ExecuteDeleteAsync(cancellationToken);
         await db.ProgressUpdates.ExecuteDeleteAsync(cancellationToken);

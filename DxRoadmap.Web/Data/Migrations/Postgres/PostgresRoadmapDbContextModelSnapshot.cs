@@ -767,13 +767,13 @@ namespace DxRoadmap.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<int>("No")
                         .HasColumnType("integer");
-
-                    b.Property<string>("Phase")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -782,22 +782,40 @@ namespace DxRoadmap.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Code")
+                        .IsUnique();
+
                     b.HasIndex("No")
                         .IsUnique();
 
                     b.ToTable("StandardSteps");
                 });
 
-            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardStepCompletion", b =>
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardStepChange", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
+                        .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateOnly>("CompletedOn")
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("ChangedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
 
                     b.Property<int>("StepId")
                         .HasColumnType("integer");
@@ -805,18 +823,13 @@ namespace DxRoadmap.Web.Data.Migrations.Postgres
                     b.Property<int>("SystemId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("UpdatedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.HasKey("Id");
 
                     b.HasIndex("StepId");
 
-                    b.HasIndex("SystemId", "StepId")
-                        .IsUnique();
+                    b.HasIndex("SystemId", "StepId");
 
-                    b.ToTable("StandardStepCompletions");
+                    b.ToTable("StandardStepChanges");
                 });
 
             modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardSystem", b =>
@@ -830,6 +843,13 @@ namespace DxRoadmap.Web.Data.Migrations.Postgres
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("GoLiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MigrationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -837,6 +857,16 @@ namespace DxRoadmap.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PlannedMigration")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("SpecificReason")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SpecificSupport")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1465,19 +1495,23 @@ namespace DxRoadmap.Web.Data.Migrations.Postgres
                     b.Navigation("Milestone");
                 });
 
-            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardStepCompletion", b =>
+            modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardStepChange", b =>
                 {
-                    b.HasOne("DxRoadmap.Domain.Roadmap.StandardStep", null)
+                    b.HasOne("DxRoadmap.Domain.Roadmap.StandardStep", "Step")
                         .WithMany()
                         .HasForeignKey("StepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("DxRoadmap.Domain.Roadmap.StandardSystem", null)
+                    b.HasOne("DxRoadmap.Domain.Roadmap.StandardSystem", "System")
                         .WithMany()
                         .HasForeignKey("SystemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Step");
+
+                    b.Navigation("System");
                 });
 
             modelBuilder.Entity("DxRoadmap.Domain.Roadmap.StandardSystem", b =>
