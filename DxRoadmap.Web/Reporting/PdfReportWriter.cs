@@ -214,16 +214,16 @@ public static partial class PdfReportWriter
         {
             return;
         }
-        var columns = new List<PdfColumn>
-        {
+        // Rates and the real move first, then the 40 steps in a table of their own: together they are 48 columns,
+        // too narrow on A4 for 「100%」 or 「未着手」 to stay on one line.
+        PdfColumn[] columns =
+        [
             new("業務", 8.5), new("所管課", 7), new("完了率", 3.6, CellAlign.Right), new("作業中", 3.4, CellAlign.Right),
             new("未着手", 3.4, CellAlign.Right), new("特定移行支援", 9.5), new("移行予定", 4.6, CellAlign.Center),
             new("稼働日", 5.6, CellAlign.Center),
-        };
-        columns.AddRange(section.Steps.Select(s => new PdfColumn($"{s.Group}\n{s.Code[s.Group.Length..]}", 1.45, CellAlign.Center)));
-        // Twenty one-line rows fit on a page: start a fresh one rather than leave a few rows under the summary.
+        ];
         var line = c.BodySize * 1.35;
-        c.Need(c.BodySize * 3 + 5 * line + section.Systems.Count * (line + 6) + c.BodySize * 3);
+        c.Need(c.BodySize * 3 + 2 * line + section.Systems.Count * (line + 6));
         c.Bookmark("標準化 (5.1) の進捗");
         c.Table($"標準化 (5.1) の進捗　{section.Headline}",
             columns,
@@ -233,6 +233,15 @@ public static partial class PdfReportWriter
                 s.SpecificSupport ? s.SpecificReason ?? "対象" : "",
                 s.MigrationLate ? new PdfCell(s.PlannedText + " 遅延", Color: ReportPalette.Status(MilestoneStatus.NotStarted, true).Strong, Bold: true) : s.PlannedText,
                 s.GoLiveText,
+            ]));
+        List<PdfColumn> steps = [new("業務", 8.5), .. section.Steps.Select(s => new PdfColumn($"{s.Group}\n{s.Code[s.Group.Length..]}", 1.45, CellAlign.Center))];
+        // Twenty one-line rows fit on a page: start a fresh one rather than leave a few rows under the first table.
+        c.Need(c.BodySize * 3 + 3 * line + section.Systems.Count * (line + 6));
+        c.Table("標準化 (5.1) の手順 (総務省の40手順)",
+            steps,
+            section.Systems.Select(s => (IReadOnlyList<PdfCell>)
+            [
+                new PdfCell(s.Name, Bold: s.Complete),
                 .. s.Statuses.Select(status => new PdfCell(status.Mark(), Fill: ReportPalette.Step(status).Light, Color: ReportPalette.Step(status).Strong)),
             ]));
         c.Paragraph($"全体　完了率 {StandardSteps.Percent(section.Rate)}　作業中率 {StandardSteps.Percent(section.WorkingRate)}　未着手率 {StandardSteps.Percent(section.NotStartedRate)}", c.BodySize, ReportPalette.Ink);

@@ -5,7 +5,6 @@ using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Web.Data;
 using DxRoadmap.Web.Data.Audit;
 using DxRoadmap.Web.Services.Authorization;
-using DxRoadmap.Domain.Schedule;
 using DxRoadmap.Web.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
