@@ -89,4 +89,33 @@ public class AlertsTests : ProgressComponentTest
 
         badge.WaitForAssertion(() => Assert.Equal("2", badge.Find("[data-testid=alert-badge]").GetAttribute("data-count")));
     }
+
+    [Fact]
+    public async Task A51BusinessPastItsPlannedMigrationMonth_IsListedAsLate_UnderTheSameFilters()
+    {
+        await using (var db = Roadmap.Database.CreateDbContext())
+        {
+            db.StandardSystems.AddRange(
+                new StandardSystem { Name = "住民記録", DepartmentId = Roadmap.CitizensDepartment.Id, Order = 1, PlannedMigration = PlanDate.OfMonth(2022, 3),
+                    SpecificSupport = true, SpecificReason = SpecificSupportReason.Mainframe },
+                new StandardSystem { Name = "印鑑登録", DepartmentId = Roadmap.CitizensDepartment.Id, Order = 2, PlannedMigration = PlanDate.OfMonth(2022, 3),
+                    GoLiveOn = new DateOnly(2022, 3, 28) },
+                new StandardSystem { Name = "戸籍", DepartmentId = Roadmap.CitizensDepartment.Id, Order = 3, PlannedMigration = PlanDate.OfMonth(2022, 4) });
+            await db.SaveChangesAsync();
+        }
+
+        var late = RenderAlerts().Find("[data-testid=migration-alerts]");
+        var item = Assert.Single(late.QuerySelectorAll("[data-testid=migration-alert]")).TextContent;
+        Assert.Contains("住民記録", item);
+        Assert.Contains("移行予定 令和4年3月", item);
+        Assert.Contains("期限超過 1日", item);
+        Assert.Contains("特定移行支援 (", item);
+        Assert.Contains("(1 件)", late.TextContent);
+
+        Assert.Empty(RenderAlerts(initiative: "9.2").FindAll("[data-testid=migration-alerts]"));
+        Assert.Empty(RenderAlerts(department: "推進課").FindAll("[data-testid=migration-alerts]"));
+        Assert.Single(RenderAlerts(department: SmallRoadmap.Citizens).FindAll("[data-testid=migration-alert]"));
+        Assert.Empty(RenderAlerts(rule: "LateStart").FindAll("[data-testid=migration-alerts]"));
+        Assert.Empty(RenderAlerts(asOf: "2022-03-31").FindAll("[data-testid=migration-alerts]"));
+    }
 }
