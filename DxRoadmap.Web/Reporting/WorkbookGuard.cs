@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
+using ClosedXML.Excel;
 
 namespace DxRoadmap.Web.Reporting;
 
@@ -42,6 +43,30 @@ public sealed record WorkbookLimits(int MaxParts, long MaxPartBytes, long MaxTot
 /// </summary>
 public static class WorkbookGuard
 {
+    /// <summary>
+    /// The package checked against <paramref name="limits"/>, then opened with ClosedXML: the workbook, or null with
+    /// <paramref name="refusal"/> set to the check's message or to <see cref="InquiryWorkbook.NotAWorkbook"/> when
+    /// ClosedXML cannot read it. The one way an uploaded workbook reaches ClosedXML.
+    /// </summary>
+    public static XLWorkbook? Open(Stream input, WorkbookLimits limits, out string? refusal)
+    {
+        refusal = Check(input, limits);
+        if (refusal is not null)
+        {
+            return null;
+        }
+        try
+        {
+            return new XLWorkbook(input);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // ClosedXML and the Open XML SDK throw many kinds for a file that is not a workbook (zip, XML, format).
+            refusal = InquiryWorkbook.NotAWorkbook;
+            return null;
+        }
+    }
+
     /// <summary>
     /// Null when the workbook is within <paramref name="limits"/>; otherwise a Japanese message naming the limit.
     /// Never throws for a bad file. Leaves <paramref name="workbook"/> open, positioned where it was.

@@ -27,19 +27,9 @@ public static partial class InquiryWorkbook
     /// </summary>
     public static InquiryFile Read(Stream input)
     {
-        if (WorkbookGuard.Check(input, WorkbookLimits.Upload) is { } refusal)
+        if (WorkbookGuard.Open(input, WorkbookLimits.Upload, out var refusal) is not { } workbook)
         {
-            return InquiryFile.Refused(refusal);
-        }
-        XLWorkbook workbook;
-        try
-        {
-            workbook = new XLWorkbook(input);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-        {
-            // ClosedXML and the Open XML SDK throw many kinds for a file that is not a workbook (zip, XML, format).
-            return InquiryFile.Refused(NotAWorkbook);
+            return InquiryFile.Refused(refusal!);
         }
         using (workbook)
         {

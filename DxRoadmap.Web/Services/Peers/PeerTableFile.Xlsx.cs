@@ -26,18 +26,9 @@ public static partial class PeerTableFile
             return PeerFileRead.Refused(TooLarge);
         }
         using var stream = new MemoryStream(file, writable: false);
-        if (WorkbookGuard.Check(stream, WorkbookLimits.Upload) is { } refusal)
+        if (WorkbookGuard.Open(stream, WorkbookLimits.Upload, out var refusal) is not { } workbook)
         {
-            return PeerFileRead.Refused(refusal == InquiryWorkbook.NotAWorkbook ? NotAWorkbook : refusal);
-        }
-        XLWorkbook workbook;
-        try
-        {
-            workbook = new XLWorkbook(stream);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-        {
-            return PeerFileRead.Refused(NotAWorkbook);
+            return PeerFileRead.Refused(refusal == InquiryWorkbook.NotAWorkbook ? NotAWorkbook : refusal!);
         }
         using (workbook)
         {
